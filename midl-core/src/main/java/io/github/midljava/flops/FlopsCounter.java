@@ -43,10 +43,14 @@ public final class FlopsCounter {
      */
     public static Flops midl(long d, MidlConfig c, int k) {
         long n = c.units();
-        long gate =
-                c.gateKind() == GateKind.DENSE
-                        ? linear(d, n)
-                        : 2L * c.gateRank() * (d + n);
+        long gate;
+        if (!c.hasGateMatrix()) {
+            gate = 0; // STATIC selection: sigmoid(b_g / tau) is computed once, not per sample
+        } else if (c.gateKind() == GateKind.DENSE) {
+            gate = linear(d, n);
+        } else {
+            gate = 2L * c.gateRank() * (d + n);
+        }
         long full = 2L * k * d;
         long light;
         switch (c.lightPath()) {

@@ -67,10 +67,11 @@ public class MidlBlock extends AbstractBlock {
         // Parameter order is fixed (it is the order of the saved file): full, gate, light.
         fullWeight = addParameter(weight("full_weight"));
         fullBias = addParameter(bias("full_bias"));
+        boolean matrix = config.hasGateMatrix();
         boolean denseGate = config.gateKind() == GateKind.DENSE;
-        gateWeight = denseGate ? addParameter(weight("gate_weight")) : null;
-        gateDown = denseGate ? null : addParameter(weight("gate_down"));
-        gateUp = denseGate ? null : addParameter(weight("gate_up"));
+        gateWeight = matrix && denseGate ? addParameter(weight("gate_weight")) : null;
+        gateDown = matrix && !denseGate ? addParameter(weight("gate_down")) : null;
+        gateUp = matrix && !denseGate ? addParameter(weight("gate_up")) : null;
         gateBias = addParameter(bias("gate_bias"));
         LightPath light = config.lightPath();
         lightWeight = light == LightPath.DENSE ? addParameter(weight("light_weight")) : null;
@@ -178,17 +179,12 @@ public class MidlBlock extends AbstractBlock {
      * @return output {@code y: [batch, n]}, gate and mask
      */
     public static MidlOutput midl(NDArray x, MidlWeights w, MidlConfig config, int k) {
-        NDArray logits =
-                config.gateKind() == GateKind.DENSE
-                        ? Linear.linear(x, w.gateWeight(), w.gateBias()).head()
-                        : Linear.linear(Linear.linear(x, w.gateDown()).head(), w.gateUp(), w.gateBias())
-                                .head();
-        if (config.temperature() != 1.0) {
-            logits = logits.div((float) config.temperature());
-        }
-        NDArray g = Activation.sigmoid(logits);
+        NDArray g = Activation.sigmoid(gateLogits(x, w, config));
         NDArray gd = g.stopGradient();
-        NDArray m = TopKMask.mask(gd, k);
+        NDArray m =
+                config.selection() == Selection.RANDOM
+                        ? TopKMask.mask(x.getManager().randomUniform(0, 1, gd.getShape()), k)
+                        : TopKMask.mask(gd, k);
         NDArray a = blendWeight(g, gd, m, k, config);
 
         NDArray h1 = Linear.linear(x, w.fullWeight(), w.fullBias()).head();
@@ -211,6 +207,23 @@ public class MidlBlock extends AbstractBlock {
                 throw new IllegalStateException("unknown light path " + config.lightPath());
         }
         return new MidlOutput(y, g, m);
+    }
+
+    /** {@code (G x + b_g) / tau}; for STATIC selection {@code b_g / tau} on every row. */
+    private static NDArray gateLogits(NDArray x, MidlWeights w, MidlConfig config) {
+        NDArray logits;
+        if (!config.hasGateMatrix()) {
+            // Start from an array of the batch's manager so the result does not live as long as
+            // the model (an op's result joins the manager of its first operand).
+            long batch = x.getShape().get(0);
+            logits = x.getManager().zeros(new Shape(batch, config.units())).add(w.gateBias());
+        } else if (config.gateKind() == GateKind.DENSE) {
+            logits = Linear.linear(x, w.gateWeight(), w.gateBias()).head();
+        } else {
+            NDArray down = Linear.linear(x, w.gateDown()).head();
+            logits = Linear.linear(down, w.gateUp(), w.gateBias()).head();
+        }
+        return config.temperature() == 1.0 ? logits : logits.div((float) config.temperature());
     }
 
     /** {@code a * h1 + (1 - a) * h2}, written as {@code h2 + a * (h1 - h2)}: one op fewer. */
@@ -297,7 +310,8 @@ public class MidlBlock extends AbstractBlock {
         gateBias.setShape(new Shape(n));
         if (gateWeight != null) {
             gateWeight.setShape(new Shape(n, d));
-        } else {
+        }
+        if (gateDown != null) {
             gateDown.setShape(new Shape(config.gateRank(), d));
             gateUp.setShape(new Shape(n, config.gateRank()));
         }
@@ -322,6 +336,7 @@ public class MidlBlock extends AbstractBlock {
         os.writeInt(config.gateRank());
         os.writeUTF(config.lightPath().name());
         os.writeInt(config.lightRank());
+        os.writeUTF(config.selection().name());
     }
 
     /** {@inheritDoc} */
@@ -338,8 +353,10 @@ public class MidlBlock extends AbstractBlock {
         int gateRank = is.readInt();
         String light = is.readUTF();
         int lightRank = is.readInt();
+        String selection = is.readUTF();
         String saved =
-                "units=" + units + " gate=" + gate + "/" + gateRank + " light=" + light + "/" + lightRank;
+                "units=" + units + " gate=" + gate + "/" + gateRank + " light=" + light + "/" + lightRank
+                        + " selection=" + selection;
         String built =
                 "units="
                         + config.units()
@@ -350,7 +367,9 @@ public class MidlBlock extends AbstractBlock {
                         + " light="
                         + config.lightPath()
                         + "/"
-                        + config.lightRank();
+                        + config.lightRank()
+                        + " selection="
+                        + config.selection();
         if (!saved.equals(built)) {
             throw new MalformedModelException(
                     "MidlBlock: saved parameters (" + saved + ") do not fit this block (" + built + ")");
@@ -382,6 +401,7 @@ public class MidlBlock extends AbstractBlock {
         private double softTopKTemperature = 0.1;
         private double sparsityWeight;
         private int warmupEpochs;
+        private Selection selection = Selection.LEARNED;
         private long inputSize;
 
         private Builder() {}
@@ -452,6 +472,12 @@ public class MidlBlock extends AbstractBlock {
             return this;
         }
 
+        /** Sets how the k units are chosen; default LEARNED (the ablations: RANDOM, STATIC). */
+        public Builder optSelection(Selection selection) {
+            this.selection = selection;
+            return this;
+        }
+
         /** Sets d when known, so that rank and IDENTITY checks run at build time. */
         public Builder optInputSize(long inputSize) {
             this.inputSize = inputSize;
@@ -471,6 +497,7 @@ public class MidlBlock extends AbstractBlock {
             softTopKTemperature = c.softTopKTemperature();
             sparsityWeight = c.sparsityWeight();
             warmupEpochs = c.warmupEpochs();
+            selection = c.selection();
             inputSize = c.inputSize();
             return this;
         }
@@ -489,6 +516,7 @@ public class MidlBlock extends AbstractBlock {
                     softTopKTemperature,
                     sparsityWeight,
                     warmupEpochs,
+                    selection,
                     inputSize);
         }
 

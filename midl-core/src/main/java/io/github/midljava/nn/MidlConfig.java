@@ -18,6 +18,8 @@ package io.github.midljava.nn;
  * @param sparsityWeight lambda of the regulariser lambda * mean(g), >= 0. Default 0 (off).
  * @param warmupEpochs epochs over which activeRatio anneals from 1.0 to its target, >= 0.
  *     Default 0 (no warm-up).
+ * @param selection how the k units are chosen: LEARNED (MID-L, the default) or the ablations
+ *     RANDOM and STATIC
  * @param inputSize d if known when building (then every check runs at build time), else 0 and
  *     the size-dependent checks run when the block is initialised.
  */
@@ -33,6 +35,7 @@ public record MidlConfig(
         double softTopKTemperature,
         double sparsityWeight,
         int warmupEpochs,
+        Selection selection,
         long inputSize) {
 
     /** Checks every value that does not depend on the input size. */
@@ -44,6 +47,7 @@ public record MidlConfig(
         require(gateKind != null, "gateKind must be set");
         require(lightPath != null, "lightPath must be set");
         require(gradientMode != null, "gradientMode must be set");
+        require(selection != null, "selection must be set");
         require(
                 gateKind != GateKind.LOW_RANK || gateRank >= 1,
                 "gateRank must be >= 1 for a LOW_RANK gate, got " + gateRank);
@@ -57,7 +61,7 @@ public record MidlConfig(
         require(inputSize >= 0, "inputSize must be >= 1 (or 0 for unknown), got " + inputSize);
         if (inputSize > 0) {
             // Fields are not assigned yet inside a compact constructor: pass the parameters.
-            checkSizes(inputSize, units, gateKind, gateRank, lightPath, lightRank);
+            checkSizes(inputSize, units, gateKind, gateRank, lightPath, lightRank, selection);
         }
     }
 
@@ -69,14 +73,25 @@ public record MidlConfig(
      * @throws IllegalArgumentException naming the field and its allowed range
      */
     public void checkInputSize(long d) {
-        checkSizes(d, units, gateKind, gateRank, lightPath, lightRank);
+        checkSizes(d, units, gateKind, gateRank, lightPath, lightRank, selection);
+    }
+
+    /** Returns whether the gate has a matrix G (not so for STATIC selection: bias only). */
+    public boolean hasGateMatrix() {
+        return selection != Selection.STATIC;
     }
 
     private static void checkSizes(
-            long d, long units, GateKind gateKind, int gateRank, LightPath lightPath, int lightRank) {
+            long d,
+            long units,
+            GateKind gateKind,
+            int gateRank,
+            LightPath lightPath,
+            int lightRank,
+            Selection selection) {
         require(d >= 1, "inputSize must be >= 1, got " + d);
         long maxRank = Math.min(d, units);
-        if (gateKind == GateKind.LOW_RANK) {
+        if (gateKind == GateKind.LOW_RANK && selection != Selection.STATIC) {
             require(
                     gateRank <= maxRank,
                     "gateRank must be in [1, min(inputSize, units)] = [1, "
@@ -147,6 +162,9 @@ public record MidlConfig(
         }
         if (warmupEpochs > 0) {
             sb.append(", warmup=").append(warmupEpochs);
+        }
+        if (selection != Selection.LEARNED) {
+            sb.append(", selection=").append(selection);
         }
         return sb.append(')').toString();
     }

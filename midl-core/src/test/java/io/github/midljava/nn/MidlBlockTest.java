@@ -270,4 +270,44 @@ class MidlBlockTest {
         assertThat(param(block, "light_up").getShape()).isEqualTo(new Shape(10, 2));
         assertThat(param(block, "light_bias").getShape()).isEqualTo(new Shape(10));
     }
+
+    @Test
+    void givenStaticSelection_whenForward_thenSameUnitsForEverySample() {
+        MidlBlock block =
+                initialized(
+                        MidlBlock.builder()
+                                .setUnits(12)
+                                .optActiveRatio(0.25)
+                                .optLightRank(2)
+                                .optSelection(Selection.STATIC),
+                        5);
+        param(block, "gate_bias").set(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        NDArray x = manager.randomNormal(new Shape(4, 5));
+        float[] m = block.forwardDetailed(new ParameterStore(manager, false), x, false).mask().toFloatArray();
+        for (int b = 0; b < 4; b++) {
+            for (int j = 0; j < 12; j++) {
+                assertThat(m[b * 12 + j]).isEqualTo(j >= 9 ? 1f : 0f);
+            }
+        }
+        assertThat(block.getParameters().keys()).doesNotContain("gate_down", "gate_up");
+    }
+
+    @Test
+    void givenRandomSelection_whenForward_thenExactlyKPerSampleAndRowsDiffer() {
+        MidlBlock block =
+                initialized(
+                        MidlBlock.builder()
+                                .setUnits(40)
+                                .optActiveRatio(0.25)
+                                .optGateRank(2)
+                                .optLightRank(2)
+                                .optSelection(Selection.RANDOM),
+                        5);
+        NDArray x = manager.ones(new Shape(8, 5)); // identical rows: a learned gate would agree
+        NDArray m = block.forwardDetailed(new ParameterStore(manager, false), x, false).mask();
+        float[] perRow = m.sum(new int[] {1}).toFloatArray();
+        assertThat(perRow).containsOnly(10f);
+        assertThat(m.get("0").contentEquals(m.get("1")) && m.get("1").contentEquals(m.get("2")))
+                .isFalse();
+    }
 }
