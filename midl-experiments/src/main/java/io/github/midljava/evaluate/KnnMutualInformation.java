@@ -18,15 +18,16 @@ import java.util.Random;
  *   I   = max(0, ψ(N) + mean ψ(k_i) − mean ψ(N_x,i) − mean ψ(m_i))     N = samples kept
  * </pre>
  *
- * <p>This is scikit-learn's {@code _compute_mi_cd} ({@code sklearn/feature_selection/_mutual_info.py})
- * step for step: shrinking the radius to the next double below d<sub>i</sub> excludes the k-th
- * neighbour itself, so counting i in its place gives Ross's m<sub>i</sub>. Before it, {@link
- * #estimate(double[], int[], long)} prepares X as {@code mutual_info_classif} does: divide by the
- * standard deviation (no centring), then add Gaussian noise of standard deviation {@code noiseScale
- * * max(1, mean|x|)} to break ties (Kraskov et al. 2004), which matter here because ReLU
- * representations hold many exact zeros. The noise uses {@link Random}, so values differ from
- * NumPy's bit for bit but not in distribution. Our reading; scikit-learn does not document it: a
- * constant X returns exactly 0 instead of the small positive value its noise can produce.
+ * <p>This is scikit-learn's {@code _compute_mi_cd} ({@code
+ * sklearn/feature_selection/_mutual_info.py}) step for step: shrinking the radius to the next
+ * double below d<sub>i</sub> excludes the k-th neighbour itself, so counting i in its place gives
+ * Ross's m<sub>i</sub>. Before it, {@link #estimate(double[], int[], long)} prepares X as {@code
+ * mutual_info_classif} does: divide by the standard deviation (no centring), then add Gaussian
+ * noise of standard deviation {@code noiseScale * max(1, mean|x|)} to break ties (Kraskov et al.
+ * 2004), which matter here because ReLU representations hold many exact zeros. The noise uses
+ * {@link Random}, so values differ from NumPy's bit for bit but not in distribution. Our choice,
+ * not scikit-learn's: a constant X returns exactly 0, where the noise alone could produce a small
+ * positive estimate.
  *
  * <p>Cost: O(n log n) for one variable: because X is one-dimensional, neighbours are found in
  * per-class sorted arrays (the k-th neighbour by merging outwards from i) and m<sub>i</sub> by two
@@ -145,8 +146,8 @@ public final class KnnMutualInformation {
 
     /**
      * Ross's estimate on {@code x} as given: no scaling, no noise; the functional twin of {@link
-     * #estimate(double[], int[], long)}, and exactly scikit-learn's {@code _compute_mi_cd(x, labels,
-     * k)}.
+     * #estimate(double[], int[], long)}, and exactly scikit-learn's {@code _compute_mi_cd(x,
+     * labels, k)}.
      *
      * @param x samples of X, {@code [n]}, finite; not modified
      * @param labels samples of Y, {@code [n]}; at least one label must occur twice
@@ -279,10 +280,7 @@ public final class KnnMutualInformation {
         }
         if (labels.length != n) {
             throw new IllegalArgumentException(
-                    "labels must have one entry per sample ("
-                            + n
-                            + "), got "
-                            + labels.length);
+                    "labels must have one entry per sample (" + n + "), got " + labels.length);
         }
     }
 

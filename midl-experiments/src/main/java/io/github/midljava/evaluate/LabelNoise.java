@@ -37,12 +37,7 @@ public final class LabelNoise {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= numClasses) {
                 throw new IllegalArgumentException(
-                        "labels["
-                                + i
-                                + "] must be in [0, "
-                                + numClasses
-                                + "), got "
-                                + labels[i]);
+                        "labels[" + i + "] must be in [0, " + numClasses + "), got " + labels[i]);
             }
         }
         int n = labels.length;

@@ -1,15 +1,15 @@
 /**
- * Information-theoretic and robustness metrics for the MID-L experiments, in plain Java over
- * {@code float}/{@code double} arrays (no DJL).
+ * Information-theoretic and robustness metrics for the MID-L experiments, in plain Java over {@code
+ * float}/{@code double} arrays (no DJL).
  *
  * <ul>
  *   <li>{@link io.github.midljava.evaluate.KnnMutualInformation}: mutual information between a
  *       continuous scalar and a discrete label by the k-nearest-neighbour estimator of B. C. Ross,
- *       "Mutual Information between Discrete and Continuous Data Sets", PLoS ONE 9(2), 2014, computed
- *       as scikit-learn's {@code mutual_info_classif} does.
+ *       "Mutual Information between Discrete and Continuous Data Sets", PLoS ONE 9(2), 2014,
+ *       computed as scikit-learn's {@code mutual_info_classif} does.
  *   <li>{@link io.github.midljava.evaluate.SlicedMutualInformation}: sliced mutual information of
- *       Z. Goldfeld and K. Greenewald, "Sliced Mutual Information: A Scalable Measure of Statistical
- *       Dependence", NeurIPS 2021 (experiment E2).
+ *       Z. Goldfeld and K. Greenewald, "Sliced Mutual Information: A Scalable Measure of
+ *       Statistical Dependence", NeurIPS 2021 (experiment E2).
  *   <li>{@link io.github.midljava.evaluate.PerNeuronMutualInformation}: the per-unit selectivity
  *       distribution (experiment E2).
  *   <li>{@link io.github.midljava.evaluate.LabelNoise} and {@link

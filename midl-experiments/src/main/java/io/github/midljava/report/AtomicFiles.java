@@ -19,9 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the target's directory, is
- * flushed to disk, and is then renamed over the target with {@link
- * StandardCopyOption#ATOMIC_MOVE}; on any failure the temporary file is deleted and an existing
- * target is left as it was.
+ * flushed to disk, and is then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE};
+ * on any failure the temporary file is deleted and an existing target is left as it was.
  *
  * <p>Same directory, because a rename is only atomic within one file system. The temporary file is
  * created with {@link Files#createFile} (not {@link Files#createTempFile}, which makes it

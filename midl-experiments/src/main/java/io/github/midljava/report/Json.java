@@ -6,6 +6,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Type;
@@ -20,10 +21,10 @@ import java.util.function.Function;
 /**
  * The project's JSON settings: one {@link Gson} for every result and provenance file.
  *
- * <p>Pretty-printed, so diffs of results are readable; NaN and ±Infinity allowed, because a
- * metric can legitimately be undefined (an SMI spread over one direction) and dropping it would
- * hide that; HTML escaping off, so "±" and "&lt;" stay as written; records supported (Gson 2.10+).
- * {@link Path}, {@link Instant} and {@link Duration} are written as ISO strings, because Gson cannot
+ * <p>Pretty-printed, so diffs of results are readable; NaN and ±Infinity allowed, because a metric
+ * can legitimately be undefined (an SMI spread over one direction) and dropping it would hide that;
+ * HTML escaping off, so "±" and "&lt;" stay as written; records supported (Gson 2.10+). {@link
+ * Path}, {@link Instant} and {@link Duration} are written as ISO strings, because Gson cannot
  * reflect into {@code java.*} classes on Java 17.
  */
 public final class Json {

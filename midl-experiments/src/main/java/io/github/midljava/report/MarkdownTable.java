@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownTable {
 
-    private static final String NUMBER = "[-+\u2212]?(?:\\d[\\d,]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?";
+    private static final String NUMBER =
+            "[-+\u2212]?(?:\\d[\\d,]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?";
     private static final Pattern NUMERIC =
             Pattern.compile(
                     NUMBER

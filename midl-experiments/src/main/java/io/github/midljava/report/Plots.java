@@ -1,14 +1,5 @@
 package io.github.midljava.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -18,6 +9,16 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * PNG charts of the experiments with XChart, each written through {@link AtomicFiles}.
@@ -103,12 +104,7 @@ public final class Plots {
      * @param logX logarithmic x axis (then every x must be &gt; 0)
      */
     public static void lineChart(
-            Path png,
-            String title,
-            String xLabel,
-            String yLabel,
-            List<Series> series,
-            boolean logX)
+            Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logX)
             throws IOException {
         requireNonEmpty(series, "series");
         XYChart chart = new XYChart(WIDTH, HEIGHT);
@@ -221,6 +217,9 @@ public final class Plots {
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle("fraction of samples");
         style(chart);
+        // XChart labels ticks at full precision otherwise (".000078912202816").
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setYAxisDecimalPattern("0.###");
         for (Map.Entry<String, double[]> e : samplesBySeries.entrySet()) {
             double[] fraction = binFractions(e.getValue(), bins, min, max);
             // The outline as an explicit staircase, independent of XChart's step renderer.
@@ -290,7 +289,12 @@ public final class Plots {
         frontLine.setLineColor(Color.GRAY);
         frontLine.setLineStyle(
                 new BasicStroke(
-                        1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                        1.5f,
+                        BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER,
+                        10f,
+                        new float[] {6f, 4f},
+                        0f));
         for (Map.Entry<String, List<ParetoPoint>> e : bySeries.entrySet()) {
             XYSeries s =
                     chart.addSeries(
@@ -300,18 +304,23 @@ public final class Plots {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
+        // Labels sit above their points (annotations are centred on their anchor): 4% of the
+        // y range, in data units because the offset must not depend on the x scale.
+        double yMin = points.stream().mapToDouble(ParetoPoint::y).min().orElseThrow();
+        double yMax = points.stream().mapToDouble(ParetoPoint::y).max().orElseThrow();
+        double lift = yMax > yMin ? 0.04 * (yMax - yMin) : 0.04 * Math.max(1e-9, Math.abs(yMax));
         for (ParetoPoint p : points) {
             if (p.label() != null && !p.label().isEmpty()) {
-                chart.addAnnotation(new AnnotationText(p.label(), p.x(), p.y(), false));
+                chart.addAnnotation(new AnnotationText(p.label(), p.x(), p.y() + lift, false));
             }
         }
         write(png, chart);
     }
 
     /**
-     * Returns the points no other point dominates, by increasing x: p dominates q when p.x &le;
-     * q.x and p.y &ge; q.y with one inequality strict (lower cost, higher quality). Of exact
-     * duplicates the first is kept.
+     * Returns the points no other point dominates, by increasing x: p dominates q when p.x &le; q.x
+     * and p.y &ge; q.y with one inequality strict (lower cost, higher quality). Of exact duplicates
+     * the first is kept.
      */
     public static List<ParetoPoint> paretoFront(List<ParetoPoint> points) {
         List<ParetoPoint> sorted = new ArrayList<>(points);

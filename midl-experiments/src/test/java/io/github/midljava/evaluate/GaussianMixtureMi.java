@@ -8,9 +8,9 @@ final class GaussianMixtureMi {
     private GaussianMixtureMi() {}
 
     /**
-     * I(X; Y) in nats for Y uniform on {−1, +1} and X | Y ~ N(Yμ, 1): H(X) − H(X | Y), with H(X)
-     * of the two-component mixture integrated by composite Simpson's rule on [−μ − 15, μ + 15]
-     * (20,000 intervals; the tails beyond carry less than 1e-40 of the mass).
+     * I(X; Y) in nats for Y uniform on {−1, +1} and X | Y ~ N(Yμ, 1): H(X) − H(X | Y), with H(X) of
+     * the two-component mixture integrated by composite Simpson's rule on [−μ − 15, μ + 15] (20,000
+     * intervals; the tails beyond carry less than 1e-40 of the mass).
      */
     static double exact(double mu) {
         double lo = -mu - 15;

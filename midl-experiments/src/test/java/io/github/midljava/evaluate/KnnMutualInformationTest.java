@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.Random;
 
 class KnnMutualInformationTest {
 
@@ -26,9 +27,11 @@ class KnnMutualInformationTest {
         // Then: derivation, as sklearn's _compute_mi_cd does it:
         //   the sample at 5 is alone in class 2 and dropped, so N = 5;
         //   class 0 (3 samples): k = min(3, 2) = 2, ψ(N_x) = ψ(3)
-        //     x=0: same-class distances {1, 2} -> d = 2, points of any class with |x'-0| < 2: {0, 1}
+        //     x=0: same-class distances {1, 2} -> d = 2, points of any class with |x'-0| < 2: {0,
+        // 1}
         //          -> m = 2
-        //     x=1: distances {1, 1} -> d = 1, |x'-1| < 1: {1} -> m = 1 (ties at the radius excluded)
+        //     x=1: distances {1, 1} -> d = 1, |x'-1| < 1: {1} -> m = 1 (ties at the radius
+        // excluded)
         //     x=2: distances {1, 2} -> d = 2, |x'-2| < 2: {1, 2} -> m = 2
         //   class 1 (2 samples): k = min(3, 1) = 1, ψ(N_x) = ψ(2)
         //     x=10: d = 2, |x'-10| < 2: {10} -> m = 1;  x=12: likewise m = 1

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import java.util.Random;
 
 class SlicedMutualInformationTest {
 
@@ -110,8 +111,7 @@ class SlicedMutualInformationTest {
         // Then: SE = std / sqrt(m), and std is a property of the data: 16x the directions gives
         // about a quarter of the error (asserted loosely: below half)
         assertThat(many.standardError()).isLessThan(0.5 * few.standardError());
-        assertThat(many.standardError())
-                .isCloseTo(many.std() / Math.sqrt(256), within(1e-15));
+        assertThat(many.standardError()).isCloseTo(many.std() / Math.sqrt(256), within(1e-15));
         assertThat(many.mean()).isCloseTo(few.mean(), within(3 * few.standardError()));
     }
 
