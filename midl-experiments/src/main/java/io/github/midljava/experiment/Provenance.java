@@ -45,7 +45,7 @@ public record Provenance(
             Map<String, String> dataChecksums, String dataDescription, Map<String, String> config) {
         Engine engine = Engine.getInstance();
         return new Provenance(
-                gitCommit(),
+                currentGitCommit(),
                 Engine.getDjlVersion(),
                 engine.getEngineName() + " " + engine.getVersion(),
                 System.getProperty("java.version"),
@@ -60,7 +60,7 @@ public record Provenance(
     }
 
     /** Returns {@code git rev-parse HEAD} of the working directory (+ "-dirty"), or "unknown". */
-    public static String gitCommit() {
+    public static String currentGitCommit() {
         try {
             String head = run("git", "rev-parse", "HEAD");
             if (head.isEmpty()) {

@@ -166,7 +166,7 @@ public final class ClassifierTrainer {
                 .setTaskName(label)
                 .setInitialMax(steps)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500)
+                .setUpdateIntervalMillis(1000)
                 .continuousUpdate()
                 .build();
     }
