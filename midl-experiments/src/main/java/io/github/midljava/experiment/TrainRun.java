@@ -198,7 +198,7 @@ public final class TrainRun {
         c.put("preset", spec.preset().cliName());
         c.put("seed", Long.toString(spec.seed()));
         c.put("plan", plan.toString());
-        c.put("midl", spec.model().midl().describe());
+        c.put("hiddenLayer", hiddenDescription(spec));
         c.put("dropoutRate", Double.toString(spec.model().dropoutRate()));
         c.put("labelNoise", Double.toString(spec.labelNoise()));
         c.put("trainFraction", Double.toString(spec.trainFraction()));

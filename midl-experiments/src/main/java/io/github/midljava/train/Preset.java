@@ -25,7 +25,7 @@ public enum Preset {
         boolean augment = false;
         switch (dataset) {
             case MNIST:
-                epochs = new int[] {5, 20, 50};
+                epochs = new int[] {5, 12, 40};
                 break;
             case ADULT:
                 epochs = new int[] {5, 15, 40};
