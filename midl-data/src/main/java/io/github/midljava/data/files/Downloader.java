@@ -84,9 +84,7 @@ public final class Downloader {
                 if (!actual.equals(expected.hex())) {
                     throw new IOException(
                             "checksum mismatch: expected "
-                                    + expected.algorithm().toLowerCase(Locale.ROOT)
-                                    + " "
-                                    + expected.hex()
+                                    + expected
                                     + ", got "
                                     + actual
                                     + " ("

@@ -140,6 +140,7 @@ public final class FileHasher {
             Path tmp = Files.createTempFile(cacheFile.getParent(), "." + CACHE_FILE_NAME, ".part");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                FilePermissions.makeReadable(tmp);
                 Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

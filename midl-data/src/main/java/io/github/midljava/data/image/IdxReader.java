@@ -116,12 +116,14 @@ public final class IdxReader {
 
     private static int readHeaderInt(DataInputStream in, Path file, String what)
             throws IOException {
-        try {
-            return in.readInt();
-        } catch (EOFException e) {
-            throw new DatasetException(file, "truncated: the file ends inside the IDX header ("
-                    + what + ")");
+        // readNBytes reports a clean end of data as a short count, while an EOFException from a
+        // truncated gzip layer below still propagates, so the two stay distinguishable.
+        byte[] b = new byte[4];
+        if (in.readNBytes(b, 0, 4) < 4) {
+            throw new DatasetException(
+                    file, "truncated: the file ends inside the IDX header (" + what + ")");
         }
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
     }
 
     private static String describeMagic(int magic) {
