@@ -2,6 +2,7 @@ package io.github.midljava.data.files;
 
 import io.github.midljava.data.DatasetException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,14 +57,17 @@ final class ArchiveExtractor {
                                 + new TreeSet<>(wanted.keySet())
                                 + " (not the expected distribution archive?)");
             }
-        } catch (ZipException e) {
-            throw new DatasetException(archive, "not a gzip file (" + e.getMessage() + ")", e);
+        } catch (ZipException | EOFException e) {
+            throw new DatasetException(
+                    archive, Causes.describeGzip(e) + "; expected a .tar.gz archive", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DatasetException de) {
                 throw de;
             }
             throw new DatasetException(
-                    archive, "cannot extract: corrupt or truncated archive (" + e + ")", e);
+                    archive,
+                    "cannot extract: corrupt or truncated archive (" + Causes.describe(e) + ")",
+                    e);
         }
         return shas;
     }

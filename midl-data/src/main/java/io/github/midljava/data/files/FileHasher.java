@@ -51,7 +51,7 @@ public final class FileHasher {
             try (InputStream in = Files.newInputStream(file)) {
                 known = sha256(in);
             } catch (IOException e) {
-                throw new DatasetException(file, "cannot read: " + e, e);
+                throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
             }
             remember(key, known);
         } else {
@@ -99,7 +99,7 @@ public final class FileHasher {
             return new Key(
                     abs.toString(), attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read attributes: " + e, e);
+            throw new DatasetException(file, "cannot read attributes: " + Causes.describe(e), e);
         }
     }
 

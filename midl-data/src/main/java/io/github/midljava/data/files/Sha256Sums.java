@@ -39,7 +39,7 @@ public final class Sha256Sums {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e.getMessage(), e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -1,6 +1,7 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class CifarBinaryReader {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new DatasetException(file, "cannot read: " + e, e);
+                throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
             }
             next = parse(file, bytes, pixels, labels, next);
         }
@@ -126,7 +127,7 @@ public final class CifarBinaryReader {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         checkSize(file, size);
         return size / recordSize();

@@ -4,6 +4,7 @@ import io.github.midljava.data.DataOptions;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
@@ -268,7 +269,7 @@ public final class CifarLoader {
                             .filter(s -> !s.isEmpty())
                             .toList();
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         if (names.size() != expected) {
             throw new DatasetException(

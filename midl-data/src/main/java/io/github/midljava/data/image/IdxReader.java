@@ -1,6 +1,7 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -51,14 +52,11 @@ public final class IdxReader {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
             return read(in, file, expectedMagic);
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(
-                    file, "not a gzip file (" + e.getMessage() + "); expected a gzipped IDX file",
-                    e);
-        } catch (EOFException e) {
-            throw new DatasetException(file, "truncated gzip stream (" + e.getMessage() + ")", e);
+                    file, Causes.describeGzip(e) + "; expected a gzipped IDX file", e);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
     }
 

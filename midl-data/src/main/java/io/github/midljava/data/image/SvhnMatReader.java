@@ -1,6 +1,7 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -62,7 +63,8 @@ public final class SvhnMatReader {
         } catch (DatasetException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file, "corrupt MAT v5 file: " + e, e);
+            throw new DatasetException(
+                    file, "corrupt or truncated MAT v5 file (" + Causes.describe(e) + ")", e);
         }
     }
 
@@ -79,7 +81,7 @@ public final class SvhnMatReader {
                         "not a MAT v5 file: " + n + " bytes, shorter than the 128-byte MAT header");
             }
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         String text = new String(header, 0, 116, StandardCharsets.ISO_8859_1);
         if (text.startsWith("MATLAB 7.3")) {

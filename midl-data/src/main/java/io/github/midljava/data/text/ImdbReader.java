@@ -1,7 +1,9 @@
 package io.github.midljava.data.text;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,17 +80,18 @@ public final class ImdbReader {
                 String text = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
                 reviews.add(review(m.group(1), m.group(2), m.group(3), m.group(4), text, archive));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(
-                    archive, "not a gzip file (" + e.getMessage() + "); expected a .tar.gz", e);
+                    archive, Causes.describeGzip(e) + "; expected a .tar.gz archive", e);
         } catch (IOException e) {
             throw new DatasetException(
-                    archive, "corrupt or truncated tar.gz archive (" + e + ")", e);
+                    archive, "corrupt or truncated tar archive (" + Causes.describe(e) + ")", e);
         } catch (DatasetException e) {
             throw e;
         } catch (RuntimeException e) {
             // commons-compress reports some malformed headers with unchecked exceptions.
-            throw new DatasetException(archive, "corrupt tar archive (" + e + ")", e);
+            throw new DatasetException(
+                    archive, "corrupt tar archive (" + Causes.describe(e) + ")", e);
         }
         if (reviews.isEmpty()) {
             throw new DatasetException(
@@ -131,7 +134,7 @@ public final class ImdbReader {
                 try (Stream<Path> list = Files.list(dir)) {
                     files = list.sorted().toList();
                 } catch (IOException e) {
-                    throw new DatasetException(dir, "cannot list: " + e, e);
+                    throw new DatasetException(dir, "cannot list: " + Causes.describe(e), e);
                 }
                 for (Path file : files) {
                     Matcher m = FILE.matcher(file.getFileName().toString());
@@ -142,7 +145,7 @@ public final class ImdbReader {
                     try {
                         bytes = Files.readAllBytes(file);
                     } catch (IOException e) {
-                        throw new DatasetException(file, "cannot read: " + e, e);
+                        throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
                     }
                     fileShas.put(
                             split + "/" + polarity + "/" + file.getFileName(),

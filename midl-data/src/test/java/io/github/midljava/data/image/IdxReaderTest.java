@@ -80,7 +80,7 @@ class IdxReaderTest {
         assertThatThrownBy(() -> IdxReader.readGzip(cut, IdxReader.LABELS_MAGIC))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("cut-labels.gz")
-                .hasMessageContaining("truncated gzip stream");
+                .hasMessageContaining("truncated gzip data");
     }
 
     @Test
@@ -105,7 +105,7 @@ class IdxReaderTest {
         // When / Then
         assertThatThrownBy(() -> IdxReader.readGzip(raw, IdxReader.LABELS_MAGIC))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("plain.gz: not a gzip file");
+                .hasMessageContaining("plain.gz: not a gzip file (no gzip header)");
     }
 
     @Test
