@@ -7,9 +7,8 @@ import io.github.midljava.data.tabular.AdultLoader;
 import io.github.midljava.data.text.ImdbLoader;
 
 /**
- * The one entry point for loading a benchmark by its {@link DatasetId}; dispatches to the
- * dataset's loader. See {@link DataOptions} for where files are looked for and how they are
- * preprocessed.
+ * The one entry point for loading a benchmark by its {@link DatasetId}; dispatches to the dataset's
+ * loader. See {@link DataOptions} for where files are looked for and how they are preprocessed.
  */
 public final class DatasetLoaders {
 

@@ -13,7 +13,10 @@ class DatasetLoadersTest {
         // Given the datasets present in the shared folder (SVHN is not)
         for (DatasetId id :
                 new DatasetId[] {
-                    DatasetId.MNIST, DatasetId.CIFAR10, DatasetId.CIFAR100, DatasetId.ADULT,
+                    DatasetId.MNIST,
+                    DatasetId.CIFAR10,
+                    DatasetId.CIFAR100,
+                    DatasetId.ADULT,
                     DatasetId.IMDB
                 }) {
             // When

@@ -1,5 +1,8 @@
 package io.github.midljava.data;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Builders for small files in the canonical formats, for tests in a temporary directory. */
 public final class Fixtures {
@@ -99,6 +100,9 @@ public final class Fixtures {
 
     /** Returns options reading from {@code dataDir}, caching in {@code cacheDir}, no downloads. */
     public static DataOptions offline(Path dataDir, Path cacheDir) {
-        return DataOptions.defaults().withDataDir(dataDir).withCacheDir(cacheDir).withDownload(false);
+        return DataOptions.defaults()
+                .withDataDir(dataDir)
+                .withCacheDir(cacheDir)
+                .withDownload(false);
     }
 }

@@ -7,6 +7,16 @@ import io.github.midljava.data.image.CifarBinaryReader;
 import io.github.midljava.data.image.IdxReader;
 import io.github.midljava.data.image.SvhnMatReader;
 import io.github.midljava.data.text.ImdbReader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Sink;
+import us.hebi.matlab.mat.types.Sinks;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,19 +27,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.MatlabType;
-import us.hebi.matlab.mat.types.Matrix;
-import us.hebi.matlab.mat.types.Sink;
-import us.hebi.matlab.mat.types.Sinks;
 
 /**
  * Property: every binary parser, fed arbitrary bytes, either parses them or throws a {@link
- * DatasetException} naming the file, never another exception type. Inputs (seeded, 200 per
- * parser) are a mix of pure noise, valid files with random bytes flipped, and valid files cut at a
- * random length, so the parsers are exercised past their first header check.
+ * DatasetException} naming the file, never another exception type. Inputs (seeded, 200 per parser)
+ * are a mix of pure noise, valid files with random bytes flipped, and valid files cut at a random
+ * length, so the parsers are exercised past their first header check.
  */
 class ParserFuzzTest {
 
@@ -50,9 +53,10 @@ class ParserFuzzTest {
                 int flips = 1 + random.nextInt(8);
                 for (int f = 0; f < flips && mutated.length > 0; f++) {
                     // Bias flips towards headers, where the interesting decisions are.
-                    int at = random.nextBoolean()
-                            ? random.nextInt(Math.min(mutated.length, 256))
-                            : random.nextInt(mutated.length);
+                    int at =
+                            random.nextBoolean()
+                                    ? random.nextInt(Math.min(mutated.length, 256))
+                                    : random.nextInt(mutated.length);
                     mutated[at] = (byte) random.nextInt(256);
                 }
                 return mutated;
@@ -87,8 +91,10 @@ class ParserFuzzTest {
     @Test
     void givenRandomBytes_whenParsingGzippedIdx_thenOnlyDatasetExceptions() {
         // Given a valid gzipped IDX image file of 3 images
-        byte[] valid = Fixtures.gzip(
-                Fixtures.idx(IdxReader.IMAGES_MAGIC, new int[] {3, 28, 28}, new byte[3 * 784]));
+        byte[] valid =
+                Fixtures.gzip(
+                        Fixtures.idx(
+                                IdxReader.IMAGES_MAGIC, new int[] {3, 28, 28}, new byte[3 * 784]));
         // When / Then
         fuzz("idx-gz", valid, 1, f -> IdxReader.readGzip(f, IdxReader.IMAGES_MAGIC));
     }
@@ -98,13 +104,17 @@ class ParserFuzzTest {
         // Given a valid uncompressed IDX labels stream (headers mutate into huge dims here)
         byte[] valid = Fixtures.idx(IdxReader.LABELS_MAGIC, new int[] {50}, new byte[50]);
         // When / Then
-        fuzz("idx-raw", valid, 2, f -> {
-            try (var in = Files.newInputStream(f)) {
-                IdxReader.read(in, f, IdxReader.LABELS_MAGIC);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        fuzz(
+                "idx-raw",
+                valid,
+                2,
+                f -> {
+                    try (var in = Files.newInputStream(f)) {
+                        IdxReader.read(in, f, IdxReader.LABELS_MAGIC);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     @Test
@@ -150,11 +160,13 @@ class ParserFuzzTest {
     @Test
     void givenRandomBytes_whenParsingImdbTarGz_thenOnlyDatasetExceptions() {
         // Given a valid aclImdb-layout archive with one review per split and class
-        byte[] valid = Fixtures.tarGz(Map.of(
-                "aclImdb/train/pos/0_9.txt", "good".getBytes(),
-                "aclImdb/train/neg/0_1.txt", "bad".getBytes(),
-                "aclImdb/test/pos/0_8.txt", "fine".getBytes(),
-                "aclImdb/test/neg/0_2.txt", "poor".getBytes()));
+        byte[] valid =
+                Fixtures.tarGz(
+                        Map.of(
+                                "aclImdb/train/pos/0_9.txt", "good".getBytes(),
+                                "aclImdb/train/neg/0_1.txt", "bad".getBytes(),
+                                "aclImdb/test/pos/0_8.txt", "fine".getBytes(),
+                                "aclImdb/test/neg/0_2.txt", "poor".getBytes()));
         // When / Then
         fuzz("imdb", valid, 6, f -> ImdbReader.readArchive(f, "fuzz"));
     }

@@ -3,10 +3,11 @@ package io.github.midljava.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 /** Seeded train/validation splits and subsets. */
 class SplitsTest {
@@ -69,7 +70,10 @@ class SplitsTest {
         int[] a = Splits.trainLimitIndices(1000, 10);
         int[] all = Splits.trainLimitIndices(5, 0);
         // Then
-        assertThat(a).hasSize(10).isSorted().doesNotHaveDuplicates()
+        assertThat(a)
+                .hasSize(10)
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .containsExactly(Splits.trainLimitIndices(1000, 10));
         assertThat(all).containsExactly(0, 1, 2, 3, 4);
         assertThat(Splits.trainLimitIndices(5, 50)).containsExactly(0, 1, 2, 3, 4);

@@ -2,6 +2,7 @@ package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public final class CifarBinaryReader {
      * Creates a reader.
      *
      * @param format the format's name for messages, e.g. {@code CIFAR-10}
-     * @param labelLimits the number of classes of each label byte, e.g. {@code {10}} or {@code
-     *     {20, 100}}; every label byte is checked against its limit
+     * @param labelLimits the number of classes of each label byte, e.g. {@code {10}} or {@code {20,
+     *     100}}; every label byte is checked against its limit
      * @param labelIndex which label byte becomes the label (CIFAR-100: 0 coarse, 1 fine)
      */
     public CifarBinaryReader(String format, int[] labelLimits, int labelIndex) {

@@ -2,6 +2,7 @@ package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -95,8 +96,8 @@ public final class IdxReader {
             total *= dims[d];
             if (total > StreamBytes.MAX_ARRAY) {
                 throw new DatasetException(
-                        file, "implausible header: dimensions " + Arrays.toString(dims)
-                                + " exceed 2 GB");
+                        file,
+                        "implausible header: dimensions " + Arrays.toString(dims) + " exceed 2 GB");
             }
         }
         byte[] values = StreamBytes.readExactly(data, total, file, "data");

@@ -2,6 +2,10 @@ package io.github.midljava.data.text;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,8 +25,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads the labelled reviews of the aclImdb layout, {@code aclImdb/{train,test}/{pos,neg}/<id>_
@@ -100,7 +102,9 @@ public final class ImdbReader {
                             + " entries among "
                             + otherCount
                             + " entries"
-                            + (others.isEmpty() ? "" : " (e.g. " + String.join(", ", others) + ")"));
+                            + (others.isEmpty()
+                                    ? ""
+                                    : " (e.g. " + String.join(", ", others) + ")"));
         }
         return corpus(reviews, archive, source);
     }
@@ -110,7 +114,7 @@ public final class ImdbReader {
 
     /**
      * Reads the reviews of an extracted {@code aclImdb/} folder. Also returns a digest of the tree:
-     * the SHA-256 of the lines {@code <sha256 of file>  <path below aclImdb/>}, sorted by path,
+     * the SHA-256 of the lines {@code <sha256 of file> <path below aclImdb/>}, sorted by path,
      * which stands for the 50,000 files in {@code Dataset.fileChecksums}.
      *
      * @throws DatasetException if a class folder is missing or empty
@@ -151,14 +155,20 @@ public final class ImdbReader {
                             split + "/" + polarity + "/" + file.getFileName(),
                             HexFormat.of().formatHex(sha256().digest(bytes)));
                     reviews.add(
-                            review(split, polarity, m.group(1), m.group(2),
-                                    new String(bytes, StandardCharsets.UTF_8), file));
+                            review(
+                                    split,
+                                    polarity,
+                                    m.group(1),
+                                    m.group(2),
+                                    new String(bytes, StandardCharsets.UTF_8),
+                                    file));
                 }
             }
         }
         MessageDigest tree = sha256();
         fileShas.forEach(
-                (path, sha) -> tree.update((sha + "  " + path + "\n").getBytes(StandardCharsets.UTF_8)));
+                (path, sha) ->
+                        tree.update((sha + "  " + path + "\n").getBytes(StandardCharsets.UTF_8)));
         return new FolderContents(
                 corpus(reviews, folder, source), HexFormat.of().formatHex(tree.digest()));
     }
@@ -167,18 +177,30 @@ public final class ImdbReader {
             String split, String polarity, String id, String rating, String text, Path file) {
         try {
             return new Review(
-                    split, polarity.equals("pos") ? 1 : 0, Integer.parseInt(id),
-                    Integer.parseInt(rating), text);
+                    split,
+                    polarity.equals("pos") ? 1 : 0,
+                    Integer.parseInt(id),
+                    Integer.parseInt(rating),
+                    text);
         } catch (NumberFormatException e) {
             throw new DatasetException(
-                    file, "review " + split + "/" + polarity + "/" + id + "_" + rating
+                    file,
+                    "review "
+                            + split
+                            + "/"
+                            + polarity
+                            + "/"
+                            + id
+                            + "_"
+                            + rating
                             + ".txt: id or rating out of range");
         }
     }
 
     private static ImdbCorpus corpus(List<Review> reviews, Path file, String source) {
         Comparator<Review> order =
-                Comparator.comparingInt(Review::label).thenComparingInt(Review::id)
+                Comparator.comparingInt(Review::label)
+                        .thenComparingInt(Review::id)
                         .thenComparingInt(Review::rating);
         List<Review> train =
                 reviews.stream().filter(r -> r.split().equals("train")).sorted(order).toList();

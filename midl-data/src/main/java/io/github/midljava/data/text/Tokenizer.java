@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Splits a review into words: HTML line breaks ({@code <br />} and variants) become spaces, the
  * text is lower-cased, and a word is a maximal run of letters and apostrophes, with apostrophes at
- * either end removed (so quotes like {@code 'great'} give {@code great} while {@code don't}
- * stays). Digits and punctuation separate words and are dropped.
+ * either end removed (so quotes like {@code 'great'} give {@code great} while {@code don't} stays).
+ * Digits and punctuation separate words and are dropped.
  */
 public final class Tokenizer {
 

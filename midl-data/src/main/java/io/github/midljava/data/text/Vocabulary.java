@@ -42,9 +42,10 @@ public final class Vocabulary {
         }
         List<Map.Entry<String, int[]>> entries = new ArrayList<>(df.entrySet());
         entries.sort(
-                (a, b) -> a.getValue()[0] != b.getValue()[0]
-                        ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                        : a.getKey().compareTo(b.getKey()));
+                (a, b) ->
+                        a.getValue()[0] != b.getValue()[0]
+                                ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                                : a.getKey().compareTo(b.getKey()));
         int size = Math.min(maxSize, entries.size());
         List<String> words = new ArrayList<>(size);
         int[] freq = new int[size];

@@ -2,12 +2,13 @@ package io.github.midljava.data.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Resolution of the data root and cache, and lookup order. */
 class DataDirectoryTest {
@@ -66,7 +67,8 @@ class DataDirectoryTest {
     }
 
     @Test
-    void givenFileInRootAndCache_whenFinding_thenRootFirstAndRelativeKeysAgree() throws IOException {
+    void givenFileInRootAndCache_whenFinding_thenRootFirstAndRelativeKeysAgree()
+            throws IOException {
         // Given the same relative file in root and cache
         Path root = Files.createDirectories(tmp.resolve("root/mnist"));
         Path cache = Files.createDirectories(tmp.resolve("cache/mnist"));

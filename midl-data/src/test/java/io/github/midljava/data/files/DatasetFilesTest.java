@@ -8,6 +8,12 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.TestData;
 import io.github.midljava.data.image.MnistLoader;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Lookup, download into the cache, verification and provenance of one load's files. */
 class DatasetFilesTest {
@@ -28,7 +32,10 @@ class DatasetFilesTest {
 
     private DatasetFiles files(boolean download, URI mirror) {
         return new DatasetFiles(
-                DataDirectory.of(data, cache), download, mirror, new Downloader(Duration.ofSeconds(5)));
+                DataDirectory.of(data, cache),
+                download,
+                mirror,
+                new Downloader(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -37,14 +44,15 @@ class DatasetFilesTest {
         // Given a remote file without a published checksum, served by a local server
         try (LocalHttpServer server = new LocalHttpServer().serve("/x/y.bin", BODY)) {
             RemoteFile remote =
-                    new RemoteFile("x/y.bin", java.util.List.of(server.base().resolve("x/y.bin")), null);
+                    new RemoteFile(
+                            "x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
             DatasetFiles files = files(true, null);
             // When
             Path got = files.require(remote);
             // Then: in the cache, not in the data root; sha recorded for later verification
             assertThat(got).isEqualTo(cache.resolve("x/y.bin")).hasBinaryContent(BODY);
             assertThat(data.resolve("x")).doesNotExist();
-            String sha = FileHasher.sha256(new java.io.ByteArrayInputStream(BODY));
+            String sha = FileHasher.sha256(new ByteArrayInputStream(BODY));
             assertThat(Sha256Sums.read(cache)).containsEntry("x/y.bin", sha);
             assertThat(files.checksums()).containsEntry("x/y.bin", sha);
             // And a second require finds it without asking the server again
@@ -60,7 +68,8 @@ class DatasetFilesTest {
         // Given a downloaded (trusted-on-first-use) file that was later changed on disk
         try (LocalHttpServer server = new LocalHttpServer().serve("/x/y.bin", BODY)) {
             RemoteFile remote =
-                    new RemoteFile("x/y.bin", java.util.List.of(server.base().resolve("x/y.bin")), null);
+                    new RemoteFile(
+                            "x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
             files(true, null).require(remote);
             Files.writeString(cache.resolve("x/y.bin"), "tampered");
             // When / Then
@@ -76,18 +85,24 @@ class DatasetFilesTest {
             throws IOException {
         // Given a mirror that answers 404
         try (LocalHttpServer server = new LocalHttpServer()) {
-            RemoteFile remote = RemoteFile.of("adult/adult.data", null, "https://example.invalid/a");
+            RemoteFile remote =
+                    RemoteFile.of("adult/adult.data", null, "https://example.invalid/a");
             // When / Then
             assertThatThrownBy(() -> files(true, server.base()).require(remote))
                     .isInstanceOf(DatasetException.class)
                     .hasMessageStartingWith(data.resolve("adult/adult.data") + ": not found")
                     .hasMessageContaining(server.base() + "adult/adult.data (HTTP 404)")
-                    .hasMessageContaining("place it at " + data.resolve("adult/adult.data")
-                            + " or " + cache.resolve("adult/adult.data"))
+                    .hasMessageContaining(
+                            "place it at "
+                                    + data.resolve("adult/adult.data")
+                                    + " or "
+                                    + cache.resolve("adult/adult.data"))
                     .hasMessageNotContaining("example.invalid")
                     .hasMessageNotContaining("\n");
-            assertThat(cache.resolve("adult")).satisfiesAnyOf(
-                    p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+            assertThat(cache.resolve("adult"))
+                    .satisfiesAnyOf(
+                            p -> assertThat(p).doesNotExist(),
+                            p -> assertThat(p).isEmptyDirectory());
         }
     }
 
@@ -100,7 +115,8 @@ class DatasetFilesTest {
         assertThatThrownBy(() -> files(true, closed).require(remote))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("mnist/t.gz: not found")
-                .hasMessageContaining("download into the cache failed: http://127.0.0.1:9/mnist/t.gz (");
+                .hasMessageContaining(
+                        "download into the cache failed: http://127.0.0.1:9/mnist/t.gz (");
     }
 
     @Test
@@ -113,7 +129,8 @@ class DatasetFilesTest {
                         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"
                     }) {
-                server.serve("/mnist/" + name,
+                server.serve(
+                        "/mnist/" + name,
                         Files.readAllBytes(TestData.root().resolve("mnist/" + name)));
             }
             DataOptions options =
@@ -138,7 +155,10 @@ class DatasetFilesTest {
                 assertThat(list).allMatch(p -> !p.getFileName().toString().endsWith(".part"));
             }
             // And offline afterwards, the cache suffices
-            assertThat(MnistLoader.load(options.withDownload(false).withMirror(null)).train().size())
+            assertThat(
+                            MnistLoader.load(options.withDownload(false).withMirror(null))
+                                    .train()
+                                    .size())
                     .isEqualTo(100);
         }
     }
@@ -150,7 +170,9 @@ class DatasetFilesTest {
         try (LocalHttpServer server =
                 new LocalHttpServer().serve("/mnist/train-images-idx3-ubyte.gz", BODY)) {
             DataOptions options =
-                    DataOptions.defaults().withDataDir(data).withCacheDir(cache)
+                    DataOptions.defaults()
+                            .withDataDir(data)
+                            .withCacheDir(cache)
                             .withMirror(server.base());
             // When / Then
             assertThatThrownBy(() -> MnistLoader.load(options))

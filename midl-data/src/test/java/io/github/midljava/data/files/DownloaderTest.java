@@ -3,6 +3,11 @@ package io.github.midljava.data.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Atomic, checksum-verified downloads from file:// URLs and a local HTTP server. */
 class DownloaderTest {
@@ -26,8 +27,11 @@ class DownloaderTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = new LocalHttpServer().serve("/data/file.bin", BODY).serve("/cut.bin", BODY)
-                .truncate("/cut.bin");
+        server =
+                new LocalHttpServer()
+                        .serve("/data/file.bin", BODY)
+                        .serve("/cut.bin", BODY)
+                        .truncate("/cut.bin");
     }
 
     @AfterEach
@@ -96,8 +100,9 @@ class DownloaderTest {
     void givenHttp404_whenDownloading_thenErrorSaysStatusAndNothingIsWritten() throws IOException {
         // Given a path the server does not have; When / Then
         assertThatThrownBy(
-                        () -> downloader.download(server.base().resolve("nope"), dir.resolve("x"),
-                                null))
+                        () ->
+                                downloader.download(
+                                        server.base().resolve("nope"), dir.resolve("x"), null))
                 .isInstanceOf(IOException.class)
                 .hasMessage("HTTP 404");
         assertNoFilesLeftIn(dir);
@@ -108,8 +113,11 @@ class DownloaderTest {
             throws IOException {
         // Given a response that announces 15 bytes but sends 7; When / Then
         assertThatThrownBy(
-                        () -> downloader.download(server.base().resolve("cut.bin"),
-                                dir.resolve("cut.bin"), null))
+                        () ->
+                                downloader.download(
+                                        server.base().resolve("cut.bin"),
+                                        dir.resolve("cut.bin"),
+                                        null))
                 .isInstanceOf(IOException.class);
         assertNoFilesLeftIn(dir);
     }
@@ -119,8 +127,7 @@ class DownloaderTest {
         // Given a complete older file at the target
         Path target = Files.write(dir.resolve("keep.bin"), new byte[] {1, 2, 3});
         // When a failing download targets it
-        assertThatThrownBy(
-                        () -> downloader.download(server.base().resolve("nope"), target, null))
+        assertThatThrownBy(() -> downloader.download(server.base().resolve("nope"), target, null))
                 .isInstanceOf(IOException.class);
         // Then
         assertThat(target).hasBinaryContent(new byte[] {1, 2, 3});

@@ -7,8 +7,10 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
-import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
 
 /** CIFAR-10 and CIFAR-100 loaded from the real (subset) files in {@code MIDL_DATA_DIR}. */
 class CifarContentTest {
@@ -26,8 +28,16 @@ class CifarContentTest {
         assertThat(TestData.histogram(cifar.test())).containsOnly(1000);
         assertThat(cifar.classNames())
                 .containsExactly(
-                        "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
-                        "ship", "truck");
+                        "airplane",
+                        "automobile",
+                        "bird",
+                        "cat",
+                        "deer",
+                        "dog",
+                        "frog",
+                        "horse",
+                        "ship",
+                        "truck");
         assertThat(cifar.description())
                 .contains("10000 train records from data_batch_1.bin", "10000 test records");
         assertThat(cifar.fileChecksums())
@@ -116,7 +126,10 @@ class CifarContentTest {
         // Given / When: the memoised load and a fresh one
         Dataset again = CifarLoader.loadCifar100(TestData.options());
         // Then loading is deterministic
-        assertThat(Arrays.equals(again.test().features(),
-                TestData.load(DatasetId.CIFAR100).test().features())).isTrue();
+        assertThat(
+                        Arrays.equals(
+                                again.test().features(),
+                                TestData.load(DatasetId.CIFAR100).test().features()))
+                .isTrue();
     }
 }

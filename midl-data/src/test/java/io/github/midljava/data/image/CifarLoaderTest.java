@@ -7,6 +7,10 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
 import io.github.midljava.data.files.Sha256Sums;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CIFAR loading on small files in the canonical binary layout, good and bad. */
 class CifarLoaderTest {
@@ -45,7 +47,9 @@ class CifarLoaderTest {
     @Test
     void givenSmallValidFiles_whenLoadingUnstandardised_thenRecordsKeepLabelsAndChwPixels() {
         // Given 3 train records (labels 2, 0, 9) and 2 test records
-        writeCifar10(data, Fixtures.cifarRecords(labels10(2, 0, 9)),
+        writeCifar10(
+                data,
+                Fixtures.cifarRecords(labels10(2, 0, 9)),
                 Fixtures.cifarRecords(labels10(1, 1)));
         // When
         Dataset d = CifarLoader.loadCifar10(Fixtures.offline(data, cache).withStandardize(false));
@@ -53,21 +57,29 @@ class CifarLoaderTest {
         assertThat(d.train().labels()).containsExactly(2, 0, 9);
         assertThat(d.test().labels()).containsExactly(1, 1);
         assertThat(d.train().features()[3072 + 1024 + 5]).isEqualTo(((7 + 1029) % 256) / 255f);
-        assertThat(d.description()).contains("3 train records from data_batch_1.bin", "2 test records");
-        assertThat(d.fileChecksums()).containsOnlyKeys(
-                "cifar-10/data_batch_1.bin", "cifar-10/test_batch.bin", "cifar-10/batches.meta.txt");
+        assertThat(d.description())
+                .contains("3 train records from data_batch_1.bin", "2 test records");
+        assertThat(d.fileChecksums())
+                .containsOnlyKeys(
+                        "cifar-10/data_batch_1.bin",
+                        "cifar-10/test_batch.bin",
+                        "cifar-10/batches.meta.txt");
     }
 
     @Test
-    void givenTruncatedTestBatch_whenLoading_thenErrorNamesFileAndWrongRecordSize() throws IOException {
+    void givenTruncatedTestBatch_whenLoading_thenErrorNamesFileAndWrongRecordSize()
+            throws IOException {
         // Given a test batch missing its last 100 bytes
         byte[] test = Fixtures.cifarRecords(labels10(1, 2));
-        writeCifar10(data, Fixtures.cifarRecords(labels10(0)), Arrays.copyOf(test, test.length - 100));
+        writeCifar10(
+                data, Fixtures.cifarRecords(labels10(0)), Arrays.copyOf(test, test.length - 100));
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(data.resolve("cifar-10/test_batch.bin") + ": wrong record size")
-                .hasMessageContaining("6046 bytes is not a multiple of the 3073-byte CIFAR-10 record")
+                .hasMessageStartingWith(
+                        data.resolve("cifar-10/test_batch.bin") + ": wrong record size")
+                .hasMessageContaining(
+                        "6046 bytes is not a multiple of the 3073-byte CIFAR-10 record")
                 .hasMessageContaining("truncated");
     }
 
@@ -85,11 +97,13 @@ class CifarLoaderTest {
     @Test
     void givenLabelOutOfRange_whenLoading_thenErrorNamesRecordAndLabel() {
         // Given a record with label 12
-        writeCifar10(data, Fixtures.cifarRecords(labels10(3, 12)), Fixtures.cifarRecords(labels10(0)));
+        writeCifar10(
+                data, Fixtures.cifarRecords(labels10(3, 12)), Fixtures.cifarRecords(labels10(0)));
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("data_batch_1.bin: record 1: label byte 0 is 12, outside 0..9");
+                .hasMessageContaining(
+                        "data_batch_1.bin: record 1: label byte 0 is 12, outside 0..9");
     }
 
     @Test
@@ -106,25 +120,26 @@ class CifarLoaderTest {
     void givenNineClassNames_whenLoading_thenErrorNamesMetaFileAndCount() {
         // Given batches.meta.txt without "truck"
         writeCifar10(data, Fixtures.cifarRecords(labels10(3)), Fixtures.cifarRecords(labels10(3)));
-        Fixtures.write(data, "cifar-10/batches.meta.txt",
-                Arrays.copyOf(NAMES10, NAMES10.length - 7));
+        Fixtures.write(
+                data, "cifar-10/batches.meta.txt", Arrays.copyOf(NAMES10, NAMES10.length - 7));
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("batches.meta.txt: expected 10 class names (one per line), found 9");
+                .hasMessageContaining(
+                        "batches.meta.txt: expected 10 class names (one per line), found 9");
     }
 
     @Test
     void givenSha256SumsDisagreeing_whenLoading_thenChecksumMismatch() throws IOException {
         // Given valid files but a SHA256SUMS entry that does not fit the test batch
         writeCifar10(data, Fixtures.cifarRecords(labels10(3)), Fixtures.cifarRecords(labels10(3)));
-        Files.writeString(data.resolve(Sha256Sums.FILE_NAME),
-                "f".repeat(64) + "  cifar-10/test_batch.bin\n");
+        Files.writeString(
+                data.resolve(Sha256Sums.FILE_NAME), "f".repeat(64) + "  cifar-10/test_batch.bin\n");
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("test_batch.bin: checksum mismatch: expected " + "f".repeat(64)
-                        + ", got ");
+                .hasMessageContaining(
+                        "test_batch.bin: checksum mismatch: expected " + "f".repeat(64) + ", got ");
     }
 
     @Test
@@ -132,7 +147,8 @@ class CifarLoaderTest {
         // Given nothing at all, downloads off; When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(data.resolve("cifar-10/data_batch_1.bin") + ": not found in")
+                .hasMessageStartingWith(
+                        data.resolve("cifar-10/data_batch_1.bin") + ": not found in")
                 .hasMessageContaining("CIFAR-10 needs at least one of data_batch_1.bin")
                 .hasMessageContaining("cifar-10-binary.tar.gz: not found")
                 .hasMessageContaining("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz")
@@ -146,7 +162,8 @@ class CifarLoaderTest {
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put("cifar-10-batches-bin/batches.meta.txt", NAMES10);
         for (int b = 1; b <= 5; b++) {
-            members.put("cifar-10-batches-bin/data_batch_" + b + ".bin",
+            members.put(
+                    "cifar-10-batches-bin/data_batch_" + b + ".bin",
                     Fixtures.cifarRecords(labels10(b, b + 1)));
         }
         members.put("cifar-10-batches-bin/test_batch.bin", Fixtures.cifarRecords(labels10(0)));
@@ -159,8 +176,8 @@ class CifarLoaderTest {
             // Then: all five batches read, in order; files live in the cache with recorded sums
             assertThat(d.train().labels()).containsExactly(1, 2, 2, 3, 3, 4, 4, 5, 5, 6);
             assertThat(cache.resolve("cifar-10/data_batch_5.bin")).isRegularFile();
-            assertThat(Sha256Sums.read(cache)).containsKeys(
-                    "cifar-10/test_batch.bin", "cifar-10/batches.meta.txt");
+            assertThat(Sha256Sums.read(cache))
+                    .containsKeys("cifar-10/test_batch.bin", "cifar-10/batches.meta.txt");
             try (Stream<Path> list = Files.list(data.resolve("cifar-10"))) {
                 assertThat(list).hasSize(1);
             }
@@ -173,12 +190,15 @@ class CifarLoaderTest {
     @Test
     void givenArchiveWithoutCifarMembers_whenLoading_thenErrorSaysWhatTheArchiveLacks() {
         // Given a tar.gz of something else
-        Fixtures.write(data, "cifar-10/cifar-10-binary.tar.gz",
+        Fixtures.write(
+                data,
+                "cifar-10/cifar-10-binary.tar.gz",
                 Fixtures.tarGz(Map.of("other/file.txt", new byte[] {1})));
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar10(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("cifar-10-binary.tar.gz: archive lacks [cifar-10-batches-bin/");
+                .hasMessageContaining(
+                        "cifar-10-binary.tar.gz: archive lacks [cifar-10-batches-bin/");
     }
 
     @Test
@@ -192,13 +212,21 @@ class CifarLoaderTest {
         for (int i = 0; i < 20; i++) {
             coarse.append("coarse").append(i).append('\n');
         }
-        Fixtures.write(data, "cifar-100/train.bin", Fixtures.cifarRecords(new int[][] {{4, 0}, {19, 99}}));
+        Fixtures.write(
+                data, "cifar-100/train.bin", Fixtures.cifarRecords(new int[][] {{4, 0}, {19, 99}}));
         Fixtures.write(data, "cifar-100/test.bin", Fixtures.cifarRecords(new int[][] {{7, 50}}));
-        Fixtures.write(data, "cifar-100/fine_label_names.txt", fine.toString().getBytes(StandardCharsets.US_ASCII));
-        Fixtures.write(data, "cifar-100/coarse_label_names.txt", coarse.toString().getBytes(StandardCharsets.US_ASCII));
+        Fixtures.write(
+                data,
+                "cifar-100/fine_label_names.txt",
+                fine.toString().getBytes(StandardCharsets.US_ASCII));
+        Fixtures.write(
+                data,
+                "cifar-100/coarse_label_names.txt",
+                coarse.toString().getBytes(StandardCharsets.US_ASCII));
         // When
         Dataset fineSet = CifarLoader.loadCifar100(Fixtures.offline(data, cache));
-        Dataset coarseSet = CifarLoader.loadCifar100(Fixtures.offline(data, cache).withCifar100Coarse(true));
+        Dataset coarseSet =
+                CifarLoader.loadCifar100(Fixtures.offline(data, cache).withCifar100Coarse(true));
         // Then
         assertThat(fineSet.train().labels()).containsExactly(0, 99);
         assertThat(fineSet.train().numClasses()).isEqualTo(100);
@@ -212,8 +240,14 @@ class CifarLoaderTest {
         // Given a fine label byte of 100
         Fixtures.write(data, "cifar-100/train.bin", Fixtures.cifarRecords(new int[][] {{4, 100}}));
         Fixtures.write(data, "cifar-100/test.bin", Fixtures.cifarRecords(new int[][] {{7, 50}}));
-        Fixtures.write(data, "cifar-100/fine_label_names.txt", "a\n".repeat(100).getBytes(StandardCharsets.US_ASCII));
-        Fixtures.write(data, "cifar-100/coarse_label_names.txt", "b\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
+        Fixtures.write(
+                data,
+                "cifar-100/fine_label_names.txt",
+                "a\n".repeat(100).getBytes(StandardCharsets.US_ASCII));
+        Fixtures.write(
+                data,
+                "cifar-100/coarse_label_names.txt",
+                "b\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
         // When / Then
         assertThatThrownBy(() -> CifarLoader.loadCifar100(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)

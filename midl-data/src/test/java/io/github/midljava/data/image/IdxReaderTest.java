@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
-import java.nio.file.Path;
-import java.util.Arrays;
+
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Format-level checks of gzipped IDX files, on small files built in a temporary directory. */
 class IdxReaderTest {
@@ -46,7 +49,8 @@ class IdxReaderTest {
                         dir,
                         "img.gz",
                         Fixtures.gzip(
-                                Fixtures.idx(IdxReader.IMAGES_MAGIC, new int[] {2, 28, 28}, pixels)));
+                                Fixtures.idx(
+                                        IdxReader.IMAGES_MAGIC, new int[] {2, 28, 28}, pixels)));
         Path lab = labels("lab.gz", new byte[] {3, 7});
         // When
         RawImages raw = MnistLoader.readPair(img, lab);
@@ -72,7 +76,7 @@ class IdxReaderTest {
     void givenTruncatedGzipStream_whenReading_thenErrorNamesFileAndTruncatedGzip() {
         // Given a gzipped labels file (random labels, so it compresses poorly) cut in half
         byte[] labels = new byte[5000];
-        new java.util.Random(1).nextBytes(labels);
+        new Random(1).nextBytes(labels);
         byte[] whole =
                 Fixtures.gzip(Fixtures.idx(IdxReader.LABELS_MAGIC, new int[] {5000}, labels));
         Path cut = Fixtures.write(dir, "cut-labels.gz", Arrays.copyOf(whole, whole.length / 2));
@@ -100,8 +104,9 @@ class IdxReaderTest {
         // Given an uncompressed IDX file where the gzipped one belongs
         Path raw =
                 Fixtures.write(
-                        dir, "plain.gz", Fixtures.idx(IdxReader.LABELS_MAGIC, new int[] {1},
-                                new byte[] {1}));
+                        dir,
+                        "plain.gz",
+                        Fixtures.idx(IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {1}));
         // When / Then
         assertThatThrownBy(() -> IdxReader.readGzip(raw, IdxReader.LABELS_MAGIC))
                 .isInstanceOf(DatasetException.class)
@@ -116,8 +121,8 @@ class IdxReaderTest {
                         dir,
                         "long.gz",
                         Fixtures.gzip(
-                                Fixtures.idx(IdxReader.LABELS_MAGIC, new int[] {1},
-                                        new byte[] {1, 2})));
+                                Fixtures.idx(
+                                        IdxReader.LABELS_MAGIC, new int[] {1}, new byte[] {1, 2})));
         // When / Then
         assertThatThrownBy(() -> IdxReader.readGzip(lab, IdxReader.LABELS_MAGIC))
                 .isInstanceOf(DatasetException.class)
@@ -150,7 +155,8 @@ class IdxReaderTest {
         // When / Then
         assertThatThrownBy(() -> MnistLoader.readPair(img, lab))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("three-labels.gz: 3 labels, but two-images.gz holds 2 images");
+                .hasMessageContaining(
+                        "three-labels.gz: 3 labels, but two-images.gz holds 2 images");
     }
 
     @Test

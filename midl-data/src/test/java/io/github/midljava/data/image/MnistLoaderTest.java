@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Loader-level failures of MNIST: missing files and checksum mismatches. */
 class MnistLoaderTest {
@@ -23,9 +25,13 @@ class MnistLoaderTest {
         // When / Then
         assertThatThrownBy(() -> MnistLoader.load(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(data.resolve("mnist/train-images-idx3-ubyte.gz") + ": not found")
-                .hasMessageContaining("looked in " + data.resolve("mnist/train-images-idx3-ubyte.gz")
-                        + " and " + cache.resolve("mnist/train-images-idx3-ubyte.gz"))
+                .hasMessageStartingWith(
+                        data.resolve("mnist/train-images-idx3-ubyte.gz") + ": not found")
+                .hasMessageContaining(
+                        "looked in "
+                                + data.resolve("mnist/train-images-idx3-ubyte.gz")
+                                + " and "
+                                + cache.resolve("mnist/train-images-idx3-ubyte.gz"))
                 .hasMessageContaining(
                         "https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz")
                 .hasMessageNotContaining("\n");
@@ -49,8 +55,11 @@ class MnistLoaderTest {
         // When / Then
         assertThatThrownBy(() -> MnistLoader.load(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(labels + ": checksum mismatch: expected "
-                        + "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c, got ")
+                .hasMessageStartingWith(
+                        labels
+                                + ": checksum mismatch: expected"
+                                + " 3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c,"
+                                + " got ")
                 .hasMessageContaining("canonical checksum");
     }
 
@@ -60,13 +69,15 @@ class MnistLoaderTest {
         // Given a real file whose SHA256SUMS entry in the data root says otherwise
         Fixtures.copyReal(data, "mnist/train-images-idx3-ubyte.gz");
         String wrong = "0".repeat(64);
-        Files.writeString(data.resolve("SHA256SUMS"),
-                wrong + "  mnist/train-images-idx3-ubyte.gz\n");
+        Files.writeString(
+                data.resolve("SHA256SUMS"), wrong + "  mnist/train-images-idx3-ubyte.gz\n");
         // When / Then
         assertThatThrownBy(() -> MnistLoader.load(Fixtures.offline(data, cache)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("train-images-idx3-ubyte.gz: checksum mismatch: expected "
-                        + wrong + ", got 440fcabf")
+                .hasMessageContaining(
+                        "train-images-idx3-ubyte.gz: checksum mismatch: expected "
+                                + wrong
+                                + ", got 440fcabf")
                 .hasMessageContaining(data.resolve("SHA256SUMS").toString());
     }
 

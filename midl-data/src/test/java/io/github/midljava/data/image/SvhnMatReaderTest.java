@@ -2,20 +2,24 @@ package io.github.midljava.data.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.MatlabType;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.MatlabType;
 
 /**
  * SVHN's MAT v5 layout, on format fixtures written with mfl-core (SVHN itself is not in the shared
@@ -39,7 +43,8 @@ class SvhnMatReaderTest {
                 for (int h = 0; h < 32; h += 5) {
                     for (int w = 0; w < 32; w += 3) {
                         int got = raw.pixels()[n * 3072 + c * 1024 + h * 32 + w] & 0xFF;
-                        assertThat(got).as("n=%d c=%d h=%d w=%d", n, c, h, w)
+                        assertThat(got)
+                                .as("n=%d c=%d h=%d w=%d", n, c, h, w)
                                 .isEqualTo(SvhnFixtures.pixel(h, w, c, n));
                     }
                 }
@@ -50,9 +55,13 @@ class SvhnMatReaderTest {
     @Test
     void givenSingleImageWithTrailingDimensionDropped_whenReading_thenOneImage() {
         // Given X saved as [32,32,3] (MATLAB drops the trailing 1)
-        Path file = SvhnFixtures.write(dir.resolve("one.mat"),
-                "X", Mat5.newMatrix(new int[] {32, 32, 3}, MatlabType.UInt8),
-                "y", SvhnFixtures.labels(4));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("one.mat"),
+                        "X",
+                        Mat5.newMatrix(new int[] {32, 32, 3}, MatlabType.UInt8),
+                        "y",
+                        SvhnFixtures.labels(4));
         // When / Then
         assertThat(SvhnMatReader.read(file).labels()).containsExactly(4);
     }
@@ -87,7 +96,8 @@ class SvhnMatReaderTest {
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("v73.mat: not a MAT v5 file: MAT v7.3 (HDF5) is not supported");
+                .hasMessageContaining(
+                        "v73.mat: not a MAT v5 file: MAT v7.3 (HDF5) is not supported");
     }
 
     @Test
@@ -104,8 +114,13 @@ class SvhnMatReaderTest {
     @Test
     void givenNoY_whenReading_thenErrorNamesMissingVariable() {
         // Given only X (and an unrelated variable)
-        Path file = SvhnFixtures.write(dir.resolve("noY.mat"),
-                "X", SvhnFixtures.images(2), "labels", SvhnFixtures.labels(1, 2));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("noY.mat"),
+                        "X",
+                        SvhnFixtures.images(2),
+                        "labels",
+                        SvhnFixtures.labels(1, 2));
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
@@ -115,21 +130,30 @@ class SvhnMatReaderTest {
     @Test
     void givenXOfWrongShape_whenReading_thenErrorNamesShape() {
         // Given MNIST-like [28,28,1,2]
-        Path file = SvhnFixtures.write(dir.resolve("shape.mat"),
-                "X", Mat5.newMatrix(new int[] {28, 28, 1, 2}, MatlabType.UInt8),
-                "y", SvhnFixtures.labels(1, 2));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("shape.mat"),
+                        "X",
+                        Mat5.newMatrix(new int[] {28, 28, 1, 2}, MatlabType.UInt8),
+                        "y",
+                        SvhnFixtures.labels(1, 2));
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("shape.mat: X has shape [28, 28, 1, 2], expected [32, 32, 3, N]");
+                .hasMessageContaining(
+                        "shape.mat: X has shape [28, 28, 1, 2], expected [32, 32, 3, N]");
     }
 
     @Test
     void givenXOfTypeDouble_whenReading_thenErrorNamesType() {
         // Given double pixels
-        Path file = SvhnFixtures.write(dir.resolve("double.mat"),
-                "X", Mat5.newMatrix(new int[] {32, 32, 3, 1}, MatlabType.Double),
-                "y", SvhnFixtures.labels(1));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("double.mat"),
+                        "X",
+                        Mat5.newMatrix(new int[] {32, 32, 3, 1}, MatlabType.Double),
+                        "y",
+                        SvhnFixtures.labels(1));
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
@@ -140,8 +164,13 @@ class SvhnMatReaderTest {
     @Test
     void givenFewerLabelsThanImages_whenReading_thenErrorNamesYShape() {
         // Given 5 images, 4 labels
-        Path file = SvhnFixtures.write(dir.resolve("fewer.mat"),
-                "X", SvhnFixtures.images(5), "y", SvhnFixtures.labels(1, 2, 3, 4));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("fewer.mat"),
+                        "X",
+                        SvhnFixtures.images(5),
+                        "y",
+                        SvhnFixtures.labels(1, 2, 3, 4));
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
@@ -151,8 +180,13 @@ class SvhnMatReaderTest {
     @Test
     void givenLabelEleven_whenReading_thenErrorNamesLabel() {
         // Given y(2) = 11
-        Path file = SvhnFixtures.write(dir.resolve("eleven.mat"),
-                "X", SvhnFixtures.images(2), "y", SvhnFixtures.labels(1, 11));
+        Path file =
+                SvhnFixtures.write(
+                        dir.resolve("eleven.mat"),
+                        "X",
+                        SvhnFixtures.images(2),
+                        "y",
+                        SvhnFixtures.labels(1, 11));
         // When / Then
         assertThatThrownBy(() -> SvhnMatReader.read(file))
                 .isInstanceOf(DatasetException.class)
@@ -176,8 +210,12 @@ class SvhnMatReaderTest {
         // Given svhn/train_32x32.mat and svhn/test_32x32.mat in the canonical layout
         Path data = dir.resolve("data");
         SvhnFixtures.canonical(data.resolve("svhn/train_32x32.mat"));
-        SvhnFixtures.write(data.resolve("svhn/test_32x32.mat"),
-                "X", SvhnFixtures.images(2), "y", SvhnFixtures.labels(3, 10));
+        SvhnFixtures.write(
+                data.resolve("svhn/test_32x32.mat"),
+                "X",
+                SvhnFixtures.images(2),
+                "y",
+                SvhnFixtures.labels(3, 10));
         // When
         Dataset svhn = SvhnLoader.load(Fixtures.offline(data, dir.resolve("cache")));
         // Then
@@ -185,11 +223,12 @@ class SvhnMatReaderTest {
         assertThat(train.sampleShape()).containsExactly(3, 32, 32);
         assertThat(train.labels()).containsExactly(0, 1, 2, 9, 0);
         assertThat(svhn.test().labels()).containsExactly(3, 0);
-        assertThat(svhn.fileChecksums()).containsOnlyKeys("svhn/train_32x32.mat", "svhn/test_32x32.mat");
+        assertThat(svhn.fileChecksums())
+                .containsOnlyKeys("svhn/train_32x32.mat", "svhn/test_32x32.mat");
         double sum = 0;
         for (int i = 0; i < 1024 * 5; i++) {
             sum += train.features()[(i / 1024) * 3072 + (i % 1024)]; // channel 0 of every image
         }
-        assertThat(sum / (1024 * 5)).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(sum / (1024 * 5)).isCloseTo(0, within(1e-4));
     }
 }

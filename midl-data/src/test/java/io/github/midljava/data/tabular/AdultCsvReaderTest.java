@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing and encoding of Adult files, on small files in the canonical format. */
 class AdultCsvReaderTest {
@@ -47,13 +49,15 @@ class AdultCsvReaderTest {
     }
 
     @Test
-    void givenRowWithFourteenFields_whenReading_thenErrorNamesFileLineAndCount() throws IOException {
+    void givenRowWithFourteenFields_whenReading_thenErrorNamesFileLineAndCount()
+            throws IOException {
         // Given line 2 without native-country
         Path data = file("adult.data", ROW_A + "\n" + ROW_B.replace(" United-States,", "") + "\n");
         // When / Then
         assertThatThrownBy(() -> AdultCsvReader.read(data))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith(data + ": line 2: expected 15 comma-separated fields, found 14");
+                .hasMessageStartingWith(
+                        data + ": line 2: expected 15 comma-separated fields, found 14");
     }
 
     @Test
@@ -98,8 +102,13 @@ class AdultCsvReaderTest {
         DataSplit encoded = encoder.encode(AdultCsvReader.read(test), test);
         // Then: workclass block ('?', Self-emp-not-inc, State-gov) is all zero
         List<String> names = encoder.featureNames();
-        assertThat(names).containsSubsequence(
-                "age", "workclass=?", "workclass=Self-emp-not-inc", "workclass=State-gov", "fnlwgt");
+        assertThat(names)
+                .containsSubsequence(
+                        "age",
+                        "workclass=?",
+                        "workclass=Self-emp-not-inc",
+                        "workclass=State-gov",
+                        "fnlwgt");
         int first = names.indexOf("workclass=?");
         for (int j = first; j < first + 3; j++) {
             assertThat(encoded.features()[j]).isZero();
@@ -118,8 +127,8 @@ class AdultCsvReaderTest {
         DataSplit split = encoder.encode(records, data);
         // Then
         assertThat(split.features()[0]).isCloseTo((float) ((39 - 42.3333) / 5.4365), within(1e-3f));
-        assertThat(split.features()[encoder.width()]).isCloseTo(
-                (float) ((50 - 42.3333) / 5.4365), within(1e-3f));
+        assertThat(split.features()[encoder.width()])
+                .isCloseTo((float) ((50 - 42.3333) / 5.4365), within(1e-3f));
         assertThat(split.labels()).containsExactly(0, 1, 0);
     }
 
@@ -134,8 +143,10 @@ class AdultCsvReaderTest {
         // When / Then
         assertThatThrownBy(() -> AdultLoader.load(Fixtures.offline(data, dir.resolve("cache"))))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("adult.data: checksum mismatch: expected "
-                        + "5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d, got ");
+                .hasMessageContaining(
+                        "adult.data: checksum mismatch: expected"
+                            + " 5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d,"
+                            + " got ");
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.midljava.data.TextFeatures;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /** Tokenizer, vocabulary and vectoriser on hand-checked examples. */
 class TextFeaturesTest {
@@ -16,8 +18,7 @@ class TextFeaturesTest {
         List<String> words =
                 Tokenizer.tokenize("It's 'GREAT'!<br /><br />Don't miss it... 10/10 Café<BR>end");
         // Then
-        assertThat(words)
-                .containsExactly("it's", "great", "don't", "miss", "it", "café", "end");
+        assertThat(words).containsExactly("it's", "great", "don't", "miss", "it", "café", "end");
     }
 
     @Test
