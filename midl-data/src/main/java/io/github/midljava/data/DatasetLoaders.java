@@ -5,6 +5,7 @@ import io.github.midljava.data.image.MnistLoader;
 import io.github.midljava.data.image.SvhnLoader;
 import io.github.midljava.data.tabular.AdultLoader;
 import io.github.midljava.data.text.ImdbLoader;
+import java.util.Objects;
 
 /**
  * The one entry point for loading a benchmark by its {@link DatasetId}; dispatches to the dataset's
@@ -21,6 +22,8 @@ public final class DatasetLoaders {
      *     its checksum; the message is one line naming the file and the problem
      */
     public static Dataset load(DatasetId id, DataOptions options) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(options, "options");
         return switch (id) {
             case MNIST -> MnistLoader.load(options);
             case CIFAR10 -> CifarLoader.loadCifar10(options);
