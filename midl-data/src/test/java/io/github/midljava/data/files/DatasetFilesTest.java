@@ -81,7 +81,7 @@ class DatasetFilesTest {
     }
 
     @Test
-    void givenServerWithout_whenRequiring_thenOneLineErrorNamesFileUrlsReasonsAndPlaces()
+    void givenMirrorAnswering404_whenRequiring_thenOneLineErrorNamesFileUrlReasonAndPlaces()
             throws IOException {
         // Given a mirror that answers 404
         try (LocalHttpServer server = new LocalHttpServer()) {
