@@ -7,22 +7,22 @@ import java.nio.file.Path;
  * How to find and preprocess a dataset. Start from {@link #defaults()} and change what you need
  * with the {@code with...} methods.
  *
- * @param dataDir the data root ({@code --data-dir}); {@code null} means {@code MIDL_DATA_DIR},
- *     else {@code ~/.midl/data}. Read-only is fine: nothing is ever written there
- * @param cacheDir where downloads and derived files go; {@code null} means {@code
- *     MIDL_CACHE_DIR}, else {@code ~/.midl/cache}
+ * @param dataDir the data root ({@code --data-dir}); {@code null} means {@code MIDL_DATA_DIR}, else
+ *     {@code ~/.midl/data}. Read-only is fine: nothing is ever written there
+ * @param cacheDir where downloads and derived files go; {@code null} means {@code MIDL_CACHE_DIR},
+ *     else {@code ~/.midl/cache}
  * @param download whether a missing file may be downloaded into the cache
  * @param mirror a base URI laid out like the data root (e.g. {@code
  *     http://host/datasets/mnist/...}) that replaces the canonical download URLs; {@code null}
  *     means the canonical URLs
  * @param standardize whether image pixels and Adult's numeric columns are standardised with the
  *     training split's mean and standard deviation (images are always scaled to [0, 1] first)
- * @param imdbVocabularySize how many words (the most frequent by document frequency in the
- *     training reviews) make up the IMDB features
+ * @param imdbVocabularySize how many words (the most frequent by document frequency in the training
+ *     reviews) make up the IMDB features
  * @param imdbFeatures TF-IDF or binary bag-of-words for IMDB
  * @param cifar100Coarse whether CIFAR-100 uses the 20 coarse labels instead of the 100 fine ones
- * @param trainLimit if positive, keep only this many training samples (a fixed pseudo-random
- *     subset in file order, chosen before any statistics are computed); 0 keeps all
+ * @param trainLimit if positive, keep only this many training samples (a fixed pseudo-random subset
+ *     in file order, chosen before any statistics are computed); 0 keeps all
  */
 public record DataOptions(
         Path dataDir,
@@ -58,9 +58,8 @@ public record DataOptions(
     }
 
     /**
-     * Returns the defaults: data root and cache from the environment, downloads on, canonical
-     * URLs, standardisation on, IMDB TF-IDF over 5000 words, CIFAR-100 fine labels, all training
-     * samples.
+     * Returns the defaults: data root and cache from the environment, downloads on, canonical URLs,
+     * standardisation on, IMDB TF-IDF over 5000 words, CIFAR-100 fine labels, all training samples.
      */
     public static DataOptions defaults() {
         return new DataOptions(
@@ -78,63 +77,126 @@ public record DataOptions(
     /** Returns a copy with the given data root ({@code null}: from the environment). */
     public DataOptions withDataDir(Path value) {
         return new DataOptions(
-                value, cacheDir, download, mirror, standardize, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                value,
+                cacheDir,
+                download,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy with the given cache directory ({@code null}: from the environment). */
     public DataOptions withCacheDir(Path value) {
         return new DataOptions(
-                dataDir, value, download, mirror, standardize, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                value,
+                download,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy with downloads switched on or off. */
     public DataOptions withDownload(boolean value) {
         return new DataOptions(
-                dataDir, cacheDir, value, mirror, standardize, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                cacheDir,
+                value,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy that downloads from {@code value} instead of the canonical URLs. */
     public DataOptions withMirror(URI value) {
         return new DataOptions(
-                dataDir, cacheDir, download, value, standardize, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                cacheDir,
+                download,
+                value,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy with standardisation switched on or off. */
     public DataOptions withStandardize(boolean value) {
         return new DataOptions(
-                dataDir, cacheDir, download, mirror, value, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                cacheDir,
+                download,
+                mirror,
+                value,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy with the given IMDB vocabulary size. */
     public DataOptions withImdbVocabularySize(int value) {
         return new DataOptions(
-                dataDir, cacheDir, download, mirror, standardize, value, imdbFeatures,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                cacheDir,
+                download,
+                mirror,
+                standardize,
+                value,
+                imdbFeatures,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy with the given IMDB feature kind. */
     public DataOptions withImdbFeatures(TextFeatures value) {
         return new DataOptions(
-                dataDir, cacheDir, download, mirror, standardize, imdbVocabularySize, value,
-                cifar100Coarse, trainLimit);
+                dataDir,
+                cacheDir,
+                download,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                value,
+                cifar100Coarse,
+                trainLimit);
     }
 
     /** Returns a copy that uses CIFAR-100's coarse (20) or fine (100) labels. */
     public DataOptions withCifar100Coarse(boolean value) {
         return new DataOptions(
-                dataDir, cacheDir, download, mirror, standardize, imdbVocabularySize, imdbFeatures,
-                value, trainLimit);
+                dataDir,
+                cacheDir,
+                download,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                value,
+                trainLimit);
     }
 
     /** Returns a copy that keeps at most {@code value} training samples (0: all). */
     public DataOptions withTrainLimit(int value) {
         return new DataOptions(
-                dataDir, cacheDir, download, mirror, standardize, imdbVocabularySize, imdbFeatures,
-                cifar100Coarse, value);
+                dataDir,
+                cacheDir,
+                download,
+                mirror,
+                standardize,
+                imdbVocabularySize,
+                imdbFeatures,
+                cifar100Coarse,
+                value);
     }
 }

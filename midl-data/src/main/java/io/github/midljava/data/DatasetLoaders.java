@@ -5,11 +5,11 @@ import io.github.midljava.data.image.MnistLoader;
 import io.github.midljava.data.image.SvhnLoader;
 import io.github.midljava.data.tabular.AdultLoader;
 import io.github.midljava.data.text.ImdbLoader;
+import java.util.Objects;
 
 /**
- * The one entry point for loading a benchmark by its {@link DatasetId}; dispatches to the
- * dataset's loader. See {@link DataOptions} for where files are looked for and how they are
- * preprocessed.
+ * The one entry point for loading a benchmark by its {@link DatasetId}; dispatches to the dataset's
+ * loader. See {@link DataOptions} for where files are looked for and how they are preprocessed.
  */
 public final class DatasetLoaders {
 
@@ -22,6 +22,8 @@ public final class DatasetLoaders {
      *     its checksum; the message is one line naming the file and the problem
      */
     public static Dataset load(DatasetId id, DataOptions options) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(options, "options");
         return switch (id) {
             case MNIST -> MnistLoader.load(options);
             case CIFAR10 -> CifarLoader.loadCifar10(options);

@@ -38,8 +38,8 @@ public final class Splits {
      * same division. Both parts keep the original sample order.
      *
      * @param split the split to divide, usually {@link Dataset#train()}
-     * @param validationFraction the share of samples that goes to validation, in (0, 1); the
-     *     count is rounded to the nearest integer
+     * @param validationFraction the share of samples that goes to validation, in (0, 1); the count
+     *     is rounded to the nearest integer
      * @param seed the seed of the shuffle that picks the validation samples
      * @throws IllegalArgumentException if the fraction is outside (0, 1) or would leave a part
      *     empty

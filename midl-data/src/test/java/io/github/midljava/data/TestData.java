@@ -3,6 +3,7 @@ package io.github.midljava.data;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.midljava.data.files.DataDirectory;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

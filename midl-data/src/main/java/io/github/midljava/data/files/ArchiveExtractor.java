@@ -1,7 +1,12 @@
 package io.github.midljava.data.files;
 
 import io.github.midljava.data.DatasetException;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,23 +20,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Extracts chosen members of a {@code .tar.gz} archive, each through a temporary file and an
- * atomic move, so an interrupted extraction leaves no partial file behind.
+ * Extracts chosen members of a {@code .tar.gz} archive, each through a temporary file and an atomic
+ * move, so an interrupted extraction leaves no partial file behind.
  */
 final class ArchiveExtractor {
 
     private ArchiveExtractor() {}
 
     /**
-     * Extracts {@code members} (archive name → path relative to {@code targetRoot}) and returns
-     * the SHA-256 of each extracted file keyed by its relative path.
+     * Extracts {@code members} (archive name → path relative to {@code targetRoot}) and returns the
+     * SHA-256 of each extracted file keyed by its relative path.
      */
-    static Map<String, String> extract(
-            Path archive, Map<String, String> members, Path targetRoot) {
+    static Map<String, String> extract(Path archive, Map<String, String> members, Path targetRoot) {
         Map<String, String> shas = new TreeMap<>();
         try (InputStream raw = Files.newInputStream(archive);
                 TarArchiveInputStream tar =
@@ -41,9 +43,10 @@ final class ArchiveExtractor {
             for (TarArchiveEntry entry = tar.getNextEntry();
                     entry != null && !wanted.isEmpty();
                     entry = tar.getNextEntry()) {
-                String name = entry.getName().startsWith("./")
-                        ? entry.getName().substring(2)
-                        : entry.getName();
+                String name =
+                        entry.getName().startsWith("./")
+                                ? entry.getName().substring(2)
+                                : entry.getName();
                 String relative = wanted.remove(name);
                 if (relative != null && entry.isFile()) {
                     shas.put(relative, write(tar, targetRoot.resolve(relative)));
@@ -56,14 +59,17 @@ final class ArchiveExtractor {
                                 + new TreeSet<>(wanted.keySet())
                                 + " (not the expected distribution archive?)");
             }
-        } catch (ZipException e) {
-            throw new DatasetException(archive, "not a gzip file (" + e.getMessage() + ")", e);
+        } catch (ZipException | EOFException e) {
+            throw new DatasetException(
+                    archive, Causes.describeGzip(e) + "; expected a .tar.gz archive", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DatasetException de) {
                 throw de;
             }
             throw new DatasetException(
-                    archive, "cannot extract: corrupt or truncated archive (" + e + ")", e);
+                    archive,
+                    "cannot extract: corrupt or truncated archive (" + Causes.describe(e) + ")",
+                    e);
         }
         return shas;
     }

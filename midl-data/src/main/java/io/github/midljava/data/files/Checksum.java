@@ -4,8 +4,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * A published checksum of a file: the algorithm ({@code SHA-256} or {@code MD5}, as named by
- * {@link java.security.MessageDigest}) and the lowercase hex digest.
+ * A published checksum of a file: the algorithm ({@code SHA-256} or {@code MD5}, as named by {@link
+ * java.security.MessageDigest}) and the lowercase hex digest.
  *
  * @param algorithm {@link #SHA_256} or {@link #MD5}
  * @param hex the digest in lowercase hex

@@ -12,9 +12,9 @@ import java.util.Optional;
  * out alike, one folder per dataset: {@code mnist/}, {@code cifar-10/}, {@code cifar-100/}, {@code
  * svhn/}, {@code adult/}, {@code imdb/}. A file is looked up in the root first, then in the cache.
  *
- * <p>Resolution: the root is the {@code --data-dir} value, else {@code $MIDL_DATA_DIR}, else
- * {@code ~/.midl/data}; the cache is the {@code --cache-dir} value, else {@code $MIDL_CACHE_DIR},
- * else {@code ~/.midl/cache}. A relative {@code MIDL_DATA_DIR} that does not exist from the working
+ * <p>Resolution: the root is the {@code --data-dir} value, else {@code $MIDL_DATA_DIR}, else {@code
+ * ~/.midl/data}; the cache is the {@code --cache-dir} value, else {@code $MIDL_CACHE_DIR}, else
+ * {@code ~/.midl/cache}. A relative {@code MIDL_DATA_DIR} that does not exist from the working
  * directory is tried from its parent too: CI sets it relative to the repository root, while Maven
  * runs each module's tests inside the module folder.
  */

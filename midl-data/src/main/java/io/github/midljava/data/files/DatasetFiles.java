@@ -2,6 +2,7 @@ package io.github.midljava.data.files;
 
 import io.github.midljava.data.DataOptions;
 import io.github.midljava.data.DatasetException;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The files one dataset load reads: finds them (root, then cache), downloads missing ones into
- * the cache, verifies their checksums and collects them for {@code Dataset.fileChecksums}.
+ * The files one dataset load reads: finds them (root, then cache), downloads missing ones into the
+ * cache, verifies their checksums and collects them for {@code Dataset.fileChecksums}.
  *
  * <p>Verification: a file's SHA-256 must equal the entry for it in the {@code SHA256SUMS} of the
  * folder it lies in (root or cache) or, when that folder lists none, the canonical SHA-256 of the
@@ -63,7 +64,9 @@ public final class DatasetFiles {
         return directory;
     }
 
-    /** Returns the regular file at {@code relativePath} in the root, else the cache (unverified). */
+    /**
+     * Returns the regular file at {@code relativePath} in the root, else the cache (unverified).
+     */
     public Optional<Path> locate(String relativePath) {
         return directory.find(relativePath);
     }
@@ -176,16 +179,15 @@ public final class DatasetFiles {
     }
 
     /**
-     * Extracts members of a {@code .tar.gz} archive into the cache and records their SHA-256 in
-     * the cache's {@code SHA256SUMS}, so later loads verify them.
+     * Extracts members of a {@code .tar.gz} archive into the cache and records their SHA-256 in the
+     * cache's {@code SHA256SUMS}, so later loads verify them.
      *
      * @param archive the archive
      * @param members archive member name → path relative to the cache
      * @throws DatasetException if the archive is unreadable or lacks a member
      */
     public void extractIntoCache(Path archive, Map<String, String> members) {
-        Map<String, String> shas =
-                ArchiveExtractor.extract(archive, members, directory.cache());
+        Map<String, String> shas = ArchiveExtractor.extract(archive, members, directory.cache());
         for (Map.Entry<String, String> e : shas.entrySet()) {
             Path file = directory.inCache(e.getKey());
             hasher.remember(file, e.getValue());

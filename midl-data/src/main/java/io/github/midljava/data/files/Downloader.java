@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 
 /**
  * Downloads one URL into a file, all or nothing: the bytes go to a temporary file next to the
- * target, are checked against the expected checksum, and only then is the temporary file moved
- * onto the target with {@link StandardCopyOption#ATOMIC_MOVE}. On any failure the temporary file
- * is deleted, so the target either does not exist or is complete and verified.
+ * target, are checked against the expected checksum, and only then is the temporary file moved onto
+ * the target with {@link StandardCopyOption#ATOMIC_MOVE}. On any failure the temporary file is
+ * deleted, so the target either does not exist or is complete and verified.
  *
  * <p>Supports {@code http}, {@code https} (redirects followed, except from https to http) and any
  * scheme {@link java.net.URL} can open, such as {@code file}.
@@ -84,9 +84,7 @@ public final class Downloader {
                 if (!actual.equals(expected.hex())) {
                     throw new IOException(
                             "checksum mismatch: expected "
-                                    + expected.algorithm().toLowerCase(Locale.ROOT)
-                                    + " "
-                                    + expected.hex()
+                                    + expected
                                     + ", got "
                                     + actual
                                     + " ("

@@ -1,6 +1,7 @@
 package io.github.midljava.data.files;
 
 import io.github.midljava.data.DatasetException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Computes SHA-256 digests of files and remembers them by (absolute path, size, modification
- * time), in memory for the life of the JVM and in {@code sha256-cache.tsv} in the cache directory,
- * because hashing the ~130 MB of benchmark files takes about a second on every load otherwise. A
- * file rewritten in place changes its modification time or size and is hashed again.
+ * Computes SHA-256 digests of files and remembers them by (absolute path, size, modification time),
+ * in memory for the life of the JVM and in {@code sha256-cache.tsv} in the cache directory, because
+ * hashing the ~130 MB of benchmark files takes about a second on every load otherwise. A file
+ * rewritten in place changes its modification time or size and is hashed again.
  */
 public final class FileHasher {
 
@@ -51,7 +52,7 @@ public final class FileHasher {
             try (InputStream in = Files.newInputStream(file)) {
                 known = sha256(in);
             } catch (IOException e) {
-                throw new DatasetException(file, "cannot read: " + e, e);
+                throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
             }
             remember(key, known);
         } else {
@@ -97,9 +98,11 @@ public final class FileHasher {
             Path abs = file.toAbsolutePath().normalize();
             BasicFileAttributes attrs = Files.readAttributes(abs, BasicFileAttributes.class);
             return new Key(
-                    abs.toString(), attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                    abs.toString(),
+                    attrs.size(),
+                    attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read attributes: " + e, e);
+            throw new DatasetException(file, "cannot read attributes: " + Causes.describe(e), e);
         }
     }
 
@@ -131,15 +134,25 @@ public final class FileHasher {
         // Best effort: an unwritable cache (read-only home, full disk) must not stop a load.
         try {
             Files.createDirectories(cacheFile.getParent());
+            // Forget files that no longer exist, so the cache does not grow without bound.
+            persisted.keySet().removeIf(k -> !Files.exists(Path.of(k.path)));
             StringBuilder text = new StringBuilder();
             for (Map.Entry<Key, String> e : persisted.entrySet()) {
                 Key k = e.getKey();
-                text.append(String.join("\t", List.of(e.getValue(), Long.toString(k.size),
-                        Long.toString(k.mtimeNanos), k.path))).append('\n');
+                text.append(
+                                String.join(
+                                        "\t",
+                                        List.of(
+                                                e.getValue(),
+                                                Long.toString(k.size),
+                                                Long.toString(k.mtimeNanos),
+                                                k.path)))
+                        .append('\n');
             }
             Path tmp = Files.createTempFile(cacheFile.getParent(), "." + CACHE_FILE_NAME, ".part");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                FilePermissions.makeReadable(tmp);
                 Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

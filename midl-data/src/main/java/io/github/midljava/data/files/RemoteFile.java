@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A file of a dataset as it is published: where it lives below the data root, where to download
- * it from, and its canonical checksum.
+ * A file of a dataset as it is published: where it lives below the data root, where to download it
+ * from, and its canonical checksum.
  *
  * @param relativePath the path below the data root, with {@code /} separators, e.g. {@code
  *     mnist/train-images-idx3-ubyte.gz}

@@ -1,6 +1,7 @@
 package io.github.midljava.data.files;
 
 import io.github.midljava.data.DatasetException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads and writes a {@code SHA256SUMS} file in the format of {@code sha256sum}: one {@code
- * <64 hex digits><two spaces or " *"><relative path>} per line. The data root may ship one (the
- * shared datasets folder does); the cache keeps one for the files it downloaded or extracted.
+ * Reads and writes a {@code SHA256SUMS} file in the format of {@code sha256sum}: one {@code <64 hex
+ * digits><two spaces or " *"><relative path>} per line. The data root may ship one (the shared
+ * datasets folder does); the cache keeps one for the files it downloaded or extracted.
  */
 public final class Sha256Sums {
 
@@ -39,7 +40,7 @@ public final class Sha256Sums {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e.getMessage(), e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

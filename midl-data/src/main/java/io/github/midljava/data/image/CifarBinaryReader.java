@@ -1,6 +1,8 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,8 @@ public final class CifarBinaryReader {
      * Creates a reader.
      *
      * @param format the format's name for messages, e.g. {@code CIFAR-10}
-     * @param labelLimits the number of classes of each label byte, e.g. {@code {10}} or {@code
-     *     {20, 100}}; every label byte is checked against its limit
+     * @param labelLimits the number of classes of each label byte, e.g. {@code {10}} or {@code {20,
+     *     100}}; every label byte is checked against its limit
      * @param labelIndex which label byte becomes the label (CIFAR-100: 0 coarse, 1 fine)
      */
     public CifarBinaryReader(String format, int[] labelLimits, int labelIndex) {
@@ -84,7 +86,7 @@ public final class CifarBinaryReader {
             try {
                 bytes = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new DatasetException(file, "cannot read: " + e, e);
+                throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
             }
             next = parse(file, bytes, pixels, labels, next);
         }
@@ -126,7 +128,7 @@ public final class CifarBinaryReader {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         checkSize(file, size);
         return size / recordSize();

@@ -6,9 +6,11 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.Splits;
+import io.github.midljava.data.files.Causes;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Loads CIFAR-10 and CIFAR-100 from the files of their "binary version", 32 × 32 colour images
- * with sample shape {@code [3, 32, 32]}.
+ * Loads CIFAR-10 and CIFAR-100 from the files of their "binary version", 32 × 32 colour images with
+ * sample shape {@code [3, 32, 32]}.
  *
  * <ul>
  *   <li>CIFAR-10, folder {@code cifar-10/}: {@code data_batch_1.bin} … {@code data_batch_5.bin}
@@ -217,7 +219,8 @@ public final class CifarLoader {
             throw new DatasetException(
                     files.directory().inRoot(dir + "/" + firstMissing),
                     "not found in "
-                            + folders.stream().map(Path::toString)
+                            + folders.stream()
+                                    .map(Path::toString)
                                     .collect(Collectors.joining(" or "))
                             + " ("
                             + title
@@ -234,7 +237,8 @@ public final class CifarLoader {
             Path folder, List<String> required, List<String> trainAlternatives) {
         List<String> missing = new ArrayList<>();
         if (!trainAlternatives.isEmpty()
-                && trainAlternatives.stream().noneMatch(n -> Files.isRegularFile(folder.resolve(n)))) {
+                && trainAlternatives.stream()
+                        .noneMatch(n -> Files.isRegularFile(folder.resolve(n)))) {
             missing.add(trainAlternatives.get(0));
         }
         for (String name : required) {
@@ -268,7 +272,7 @@ public final class CifarLoader {
                             .filter(s -> !s.isEmpty())
                             .toList();
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         if (names.size() != expected) {
             throw new DatasetException(
@@ -279,7 +283,8 @@ public final class CifarLoader {
                             + names.size()
                             + (names.isEmpty()
                                     ? ""
-                                    : ": " + Arrays.toString(names.stream().limit(5).toArray())
+                                    : ": "
+                                            + Arrays.toString(names.stream().limit(5).toArray())
                                             + (names.size() > 5 ? "..." : "")));
         }
         return names;

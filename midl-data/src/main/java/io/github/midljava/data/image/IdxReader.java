@@ -1,6 +1,8 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -51,14 +53,11 @@ public final class IdxReader {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = new GZIPInputStream(new BufferedInputStream(raw), 1 << 16)) {
             return read(in, file, expectedMagic);
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(
-                    file, "not a gzip file (" + e.getMessage() + "); expected a gzipped IDX file",
-                    e);
-        } catch (EOFException e) {
-            throw new DatasetException(file, "truncated gzip stream (" + e.getMessage() + ")", e);
+                    file, Causes.describeGzip(e) + "; expected a gzipped IDX file", e);
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
     }
 
@@ -97,8 +96,8 @@ public final class IdxReader {
             total *= dims[d];
             if (total > StreamBytes.MAX_ARRAY) {
                 throw new DatasetException(
-                        file, "implausible header: dimensions " + Arrays.toString(dims)
-                                + " exceed 2 GB");
+                        file,
+                        "implausible header: dimensions " + Arrays.toString(dims) + " exceed 2 GB");
             }
         }
         byte[] values = StreamBytes.readExactly(data, total, file, "data");
@@ -116,12 +115,14 @@ public final class IdxReader {
 
     private static int readHeaderInt(DataInputStream in, Path file, String what)
             throws IOException {
-        try {
-            return in.readInt();
-        } catch (EOFException e) {
-            throw new DatasetException(file, "truncated: the file ends inside the IDX header ("
-                    + what + ")");
+        // readNBytes reports a clean end of data as a short count, while an EOFException from a
+        // truncated gzip layer below still propagates, so the two stay distinguishable.
+        byte[] b = new byte[4];
+        if (in.readNBytes(b, 0, 4) < 4) {
+            throw new DatasetException(
+                    file, "truncated: the file ends inside the IDX header (" + what + ")");
         }
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
     }
 
     private static String describeMagic(int magic) {

@@ -1,6 +1,7 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DataSplit;
+
 import java.util.Arrays;
 
 /**

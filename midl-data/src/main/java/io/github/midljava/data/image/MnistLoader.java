@@ -9,8 +9,10 @@ import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Loads MNIST, 70,000 handwritten digits (60,000 train, 10,000 test) of 28 × 28 grey pixels, from
@@ -70,8 +72,7 @@ public final class MnistLoader {
      */
     public static Dataset load(DataOptions options) {
         DatasetFiles files = DatasetFiles.open(options);
-        RawImages train =
-                readPair(files.require(TRAIN_IMAGES), files.require(TRAIN_LABELS));
+        RawImages train = readPair(files.require(TRAIN_IMAGES), files.require(TRAIN_LABELS));
         RawImages test = readPair(files.require(TEST_IMAGES), files.require(TEST_LABELS));
         int trainRecords = train.count();
         train = train.select(Splits.trainLimitIndices(train.count(), options.trainLimit()));
@@ -89,13 +90,17 @@ public final class MnistLoader {
                         + " test images, 1x28x28, pixels scaled to [0,1]"
                         + (options.standardize()
                                 ? String.format(
-                                        java.util.Locale.ROOT,
+                                        Locale.ROOT,
                                         ", standardised with train mean %.4f std %.4f",
                                         normalizer.mean()[0],
                                         normalizer.std()[0])
                                 : "");
         return new Dataset(
-                DatasetId.MNIST, trainSplit, testSplit, CLASS_NAMES, files.checksums(),
+                DatasetId.MNIST,
+                trainSplit,
+                testSplit,
+                CLASS_NAMES,
+                files.checksums(),
                 description);
     }
 

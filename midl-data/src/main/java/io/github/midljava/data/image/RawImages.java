@@ -17,8 +17,16 @@ public record RawImages(byte[] pixels, int[] labels, int channels, int height, i
         long expected = (long) labels.length * channels * height * width;
         if (pixels.length != expected) {
             throw new IllegalArgumentException(
-                    "pixels length " + pixels.length + " != " + labels.length + " images x "
-                            + channels + "x" + height + "x" + width);
+                    "pixels length "
+                            + pixels.length
+                            + " != "
+                            + labels.length
+                            + " images x "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -9,13 +9,14 @@ import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
+
 import java.util.List;
 
 /**
  * Loads SVHN cropped digits (73,257 train, 26,032 test house-number digits of 32 × 32 colour
- * pixels) from {@code svhn/train_32x32.mat} and {@code svhn/test_32x32.mat} (MATLAB v5, see
- * {@link SvhnMatReader}). Samples have shape {@code [3, 32, 32]}; the label 10 of the files is
- * mapped to digit 0, so labels are the digits 0–9. The "extra" set is not used.
+ * pixels) from {@code svhn/train_32x32.mat} and {@code svhn/test_32x32.mat} (MATLAB v5, see {@link
+ * SvhnMatReader}). Samples have shape {@code [3, 32, 32]}; the label 10 of the files is mapped to
+ * digit 0, so labels are the digits 0–9. The "extra" set is not used.
  *
  * <p>Citation: Y. Netzer, T. Wang, A. Coates, A. Bissacco, B. Wu, A. Y. Ng. "Reading Digits in
  * Natural Images with Unsupervised Feature Learning." NIPS Workshop on Deep Learning and

@@ -1,15 +1,8 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import io.github.midljava.data.files.Causes;
+
 import us.hebi.matlab.mat.format.BufferAllocator;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -20,9 +13,19 @@ import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Source;
 import us.hebi.matlab.mat.types.Sources;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Reads an SVHN cropped-digits file ({@code train_32x32.mat}, {@code test_32x32.mat}): a MATLAB
- * v5 MAT file with a {@code uint8} array {@code X} of size {@code [32, 32, 3, N]} (row, column,
+ * Reads an SVHN cropped-digits file ({@code train_32x32.mat}, {@code test_32x32.mat}): a MATLAB v5
+ * MAT file with a {@code uint8} array {@code X} of size {@code [32, 32, 3, N]} (row, column,
  * colour, image; stored column-major, so the row index varies fastest) and a label array {@code y}
  * of size {@code [N, 1]} whose values are 1–10, 10 standing for the digit 0. Images come out as
  * {@code [N, 3, 32, 32]} with labels 0–9.
@@ -62,7 +65,8 @@ public final class SvhnMatReader {
         } catch (DatasetException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file, "corrupt MAT v5 file: " + e, e);
+            throw new DatasetException(
+                    file, "corrupt or truncated MAT v5 file (" + Causes.describe(e) + ")", e);
         }
     }
 
@@ -79,13 +83,12 @@ public final class SvhnMatReader {
                         "not a MAT v5 file: " + n + " bytes, shorter than the 128-byte MAT header");
             }
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
         String text = new String(header, 0, 116, StandardCharsets.ISO_8859_1);
         if (text.startsWith("MATLAB 7.3")) {
             throw new DatasetException(
-                    file,
-                    "not a MAT v5 file: MAT v7.3 (HDF5) is not supported; save it with -v7");
+                    file, "not a MAT v5 file: MAT v7.3 (HDF5) is not supported; save it with -v7");
         }
         boolean little = header[126] == 'I' && header[127] == 'M';
         boolean big = header[126] == 'M' && header[127] == 'I';
@@ -128,10 +131,7 @@ public final class SvhnMatReader {
         int[] dims = x.getDimensions();
         // MATLAB drops trailing singleton dimensions, so a file with one image has [32 32 3].
         boolean single = dims.length == 3;
-        if (!(dims.length == 4 || single)
-                || dims[0] != SIDE
-                || dims[1] != SIDE
-                || dims[2] != 3) {
+        if (!(dims.length == 4 || single) || dims[0] != SIDE || dims[1] != SIDE || dims[2] != 3) {
             throw new DatasetException(
                     file, "X has shape " + Arrays.toString(dims) + ", expected [32, 32, 3, N]");
         }
@@ -152,7 +152,8 @@ public final class SvhnMatReader {
             double v = y.getDouble(i);
             if (v != Math.rint(v) || v < 1 || v > 10) {
                 throw new DatasetException(
-                        file, "y(" + (i + 1) + ") is " + v + ", expected a label 1-10 (10 = digit 0)");
+                        file,
+                        "y(" + (i + 1) + ") is " + v + ", expected a label 1-10 (10 = digit 0)");
             }
             labels[i] = v == 10 ? 0 : (int) v;
         }
@@ -187,7 +188,8 @@ public final class SvhnMatReader {
         }
         if (!(array instanceof Matrix matrix) || matrix.isComplex() || matrix.isLogical()) {
             throw new DatasetException(
-                    file, "variable '" + name + "' is a " + array.getType() + ", not a numeric array");
+                    file,
+                    "variable '" + name + "' is a " + array.getType() + ", not a numeric array");
         }
         return matrix;
     }

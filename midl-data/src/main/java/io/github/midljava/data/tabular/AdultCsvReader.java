@@ -1,6 +1,8 @@
 package io.github.midljava.data.tabular;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,7 @@ public final class AdultCsvReader {
             }
             return records;
         } catch (IOException e) {
-            throw new DatasetException(file, "cannot read: " + e, e);
+            throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
         }
     }
 

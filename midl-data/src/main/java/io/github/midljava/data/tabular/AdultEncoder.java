@@ -2,6 +2,7 @@ package io.github.midljava.data.tabular;
 
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.TreeSet;
  * Turns Adult records into feature vectors. Each attribute keeps its file position: a numeric one
  * becomes one value (standardised with the training mean and population standard deviation, if
  * asked), a categorical one becomes a one-hot block over the categories seen in the training file,
- * sorted, with {@code ?} (missing) as a category of its own. A test category never seen in
- * training gives an all-zero block. With the canonical files this yields 108 features.
+ * sorted, with {@code ?} (missing) as a category of its own. A test category never seen in training
+ * gives an all-zero block. With the canonical files this yields 108 features.
  */
 public final class AdultEncoder {
 

@@ -9,7 +9,9 @@ import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
+
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,15 +28,11 @@ public final class AdultLoader {
 
     /** The training file (canonical SHA-256). */
     public static final RemoteFile DATA =
-            uci(
-                    "adult.data",
-                    "5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d");
+            uci("adult.data", "5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d");
 
     /** The test file (canonical SHA-256). */
     public static final RemoteFile TEST =
-            uci(
-                    "adult.test",
-                    "a2a9044bc167a35b2361efbabec64e89d69ce82d9790d2980119aac5fd7e9c05");
+            uci("adult.test", "a2a9044bc167a35b2361efbabec64e89d69ce82d9790d2980119aac5fd7e9c05");
 
     /** The class names: index 0 {@code <=50K}, index 1 {@code >50K}. */
     public static final List<String> CLASS_NAMES = List.of("<=50K", ">50K");
@@ -63,7 +61,7 @@ public final class AdultLoader {
         int[] keep = Splits.trainLimitIndices(train.size(), options.trainLimit());
         if (keep.length < train.size()) {
             List<AdultRecord> all = train;
-            train = java.util.Arrays.stream(keep).mapToObj(all::get).toList();
+            train = Arrays.stream(keep).mapToObj(all::get).toList();
         }
         AdultEncoder encoder = AdultEncoder.fit(train, options.standardize(), dataFile);
         DataSplit trainSplit = encoder.encode(train, dataFile);
@@ -81,7 +79,11 @@ public final class AdultLoader {
                         + (options.standardize() ? " standardised with train stats" : "")
                         + ", 8 categorical one-hot over train categories, '?' its own category)";
         return new Dataset(
-                DatasetId.ADULT, trainSplit, testSplit, CLASS_NAMES, files.checksums(),
+                DatasetId.ADULT,
+                trainSplit,
+                testSplit,
+                CLASS_NAMES,
+                files.checksums(),
                 description);
     }
 }

@@ -10,6 +10,7 @@ import io.github.midljava.data.TextFeatures;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -91,8 +92,7 @@ public final class ImdbLoader {
                                 ? "TF-IDF (log tf, smoothed idf from train, L2-normalised rows)"
                                 : "binary bag-of-words");
         return new Dataset(
-                DatasetId.IMDB, trainSplit, testSplit, CLASS_NAMES, files.checksums(),
-                description);
+                DatasetId.IMDB, trainSplit, testSplit, CLASS_NAMES, files.checksums(), description);
     }
 
     /** Returns the raw reviews that {@link #load(DataOptions)} would use. */
@@ -120,7 +120,11 @@ public final class ImdbLoader {
             file = files.require(ARCHIVE);
         } catch (DatasetException e) {
             throw new DatasetException(
-                    e.getMessage() + " (also looked for " + FOLDER + "/ and " + SUBSET_ARCHIVE
+                    e.getMessage()
+                            + " (also looked for "
+                            + FOLDER
+                            + "/ and "
+                            + SUBSET_ARCHIVE
                             + ")");
         }
         return ImdbReader.readArchive(file, ARCHIVE.relativePath());

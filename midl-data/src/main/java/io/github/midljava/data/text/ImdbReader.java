@@ -1,7 +1,13 @@
 package io.github.midljava.data.text;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.data.files.Causes;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +25,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads the labelled reviews of the aclImdb layout, {@code aclImdb/{train,test}/{pos,neg}/<id>_
@@ -78,17 +82,18 @@ public final class ImdbReader {
                 String text = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
                 reviews.add(review(m.group(1), m.group(2), m.group(3), m.group(4), text, archive));
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new DatasetException(
-                    archive, "not a gzip file (" + e.getMessage() + "); expected a .tar.gz", e);
+                    archive, Causes.describeGzip(e) + "; expected a .tar.gz archive", e);
         } catch (IOException e) {
             throw new DatasetException(
-                    archive, "corrupt or truncated tar.gz archive (" + e + ")", e);
+                    archive, "corrupt or truncated tar archive (" + Causes.describe(e) + ")", e);
         } catch (DatasetException e) {
             throw e;
         } catch (RuntimeException e) {
             // commons-compress reports some malformed headers with unchecked exceptions.
-            throw new DatasetException(archive, "corrupt tar archive (" + e + ")", e);
+            throw new DatasetException(
+                    archive, "corrupt tar archive (" + Causes.describe(e) + ")", e);
         }
         if (reviews.isEmpty()) {
             throw new DatasetException(
@@ -97,7 +102,9 @@ public final class ImdbReader {
                             + " entries among "
                             + otherCount
                             + " entries"
-                            + (others.isEmpty() ? "" : " (e.g. " + String.join(", ", others) + ")"));
+                            + (others.isEmpty()
+                                    ? ""
+                                    : " (e.g. " + String.join(", ", others) + ")"));
         }
         return corpus(reviews, archive, source);
     }
@@ -107,7 +114,7 @@ public final class ImdbReader {
 
     /**
      * Reads the reviews of an extracted {@code aclImdb/} folder. Also returns a digest of the tree:
-     * the SHA-256 of the lines {@code <sha256 of file>  <path below aclImdb/>}, sorted by path,
+     * the SHA-256 of the lines {@code <sha256 of file> <path below aclImdb/>}, sorted by path,
      * which stands for the 50,000 files in {@code Dataset.fileChecksums}.
      *
      * @throws DatasetException if a class folder is missing or empty
@@ -131,7 +138,7 @@ public final class ImdbReader {
                 try (Stream<Path> list = Files.list(dir)) {
                     files = list.sorted().toList();
                 } catch (IOException e) {
-                    throw new DatasetException(dir, "cannot list: " + e, e);
+                    throw new DatasetException(dir, "cannot list: " + Causes.describe(e), e);
                 }
                 for (Path file : files) {
                     Matcher m = FILE.matcher(file.getFileName().toString());
@@ -142,20 +149,26 @@ public final class ImdbReader {
                     try {
                         bytes = Files.readAllBytes(file);
                     } catch (IOException e) {
-                        throw new DatasetException(file, "cannot read: " + e, e);
+                        throw new DatasetException(file, "cannot read: " + Causes.describe(e), e);
                     }
                     fileShas.put(
                             split + "/" + polarity + "/" + file.getFileName(),
                             HexFormat.of().formatHex(sha256().digest(bytes)));
                     reviews.add(
-                            review(split, polarity, m.group(1), m.group(2),
-                                    new String(bytes, StandardCharsets.UTF_8), file));
+                            review(
+                                    split,
+                                    polarity,
+                                    m.group(1),
+                                    m.group(2),
+                                    new String(bytes, StandardCharsets.UTF_8),
+                                    file));
                 }
             }
         }
         MessageDigest tree = sha256();
         fileShas.forEach(
-                (path, sha) -> tree.update((sha + "  " + path + "\n").getBytes(StandardCharsets.UTF_8)));
+                (path, sha) ->
+                        tree.update((sha + "  " + path + "\n").getBytes(StandardCharsets.UTF_8)));
         return new FolderContents(
                 corpus(reviews, folder, source), HexFormat.of().formatHex(tree.digest()));
     }
@@ -164,18 +177,30 @@ public final class ImdbReader {
             String split, String polarity, String id, String rating, String text, Path file) {
         try {
             return new Review(
-                    split, polarity.equals("pos") ? 1 : 0, Integer.parseInt(id),
-                    Integer.parseInt(rating), text);
+                    split,
+                    polarity.equals("pos") ? 1 : 0,
+                    Integer.parseInt(id),
+                    Integer.parseInt(rating),
+                    text);
         } catch (NumberFormatException e) {
             throw new DatasetException(
-                    file, "review " + split + "/" + polarity + "/" + id + "_" + rating
+                    file,
+                    "review "
+                            + split
+                            + "/"
+                            + polarity
+                            + "/"
+                            + id
+                            + "_"
+                            + rating
                             + ".txt: id or rating out of range");
         }
     }
 
     private static ImdbCorpus corpus(List<Review> reviews, Path file, String source) {
         Comparator<Review> order =
-                Comparator.comparingInt(Review::label).thenComparingInt(Review::id)
+                Comparator.comparingInt(Review::label)
+                        .thenComparingInt(Review::id)
                         .thenComparingInt(Review::rating);
         List<Review> train =
                 reviews.stream().filter(r -> r.split().equals("train")).sorted(order).toList();

@@ -1,6 +1,7 @@
 package io.github.midljava.data.text;
 
 import io.github.midljava.data.TextFeatures;
+
 import java.util.List;
 
 /**
@@ -28,8 +29,9 @@ public final class TextVectorizer {
         for (int i = 0; i < idf.length; i++) {
             idf[i] =
                     (float)
-                            (Math.log((1.0 + vocabulary.documents())
-                                            / (1.0 + vocabulary.documentFrequency(i)))
+                            (Math.log(
+                                            (1.0 + vocabulary.documents())
+                                                    / (1.0 + vocabulary.documentFrequency(i)))
                                     + 1.0);
         }
     }

@@ -2,50 +2,73 @@ package io.github.midljava.data.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Splits a review into words: HTML line breaks ({@code <br />} and variants) become spaces, the
- * text is lower-cased, and a word is a maximal run of letters and apostrophes, with apostrophes at
- * either end removed (so quotes like {@code 'great'} give {@code great} while {@code don't}
- * stays). Digits and punctuation separate words and are dropped.
+ * Splits a review into words: HTML line breaks ({@code <br />}, {@code <br/>}, {@code <br>}, any
+ * case) separate words like spaces, letters are lower-cased, and a word is a maximal run of letters
+ * and apostrophes with apostrophes at either end removed (so the quote {@code 'great'} gives
+ * {@code great} while {@code don't} stays). Digits and punctuation separate words and are dropped.
+ *
+ * <p>One pass over the characters, without regular expressions or intermediate strings, because
+ * every review is tokenised two or three times per load.
  */
 public final class Tokenizer {
-
-    private static final Pattern LINE_BREAK =
-            Pattern.compile("<br\\s*/?>", Pattern.CASE_INSENSITIVE);
 
     private Tokenizer() {}
 
     /** Returns the words of {@code text}, in order. */
     public static List<String> tokenize(String text) {
-        String s = LINE_BREAK.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= s.length(); ) {
-            int cp = i < s.length() ? s.codePointAt(i) : ' ';
-            boolean wordChar = Character.isLetter(cp) || cp == '\'';
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                addTrimmed(words, s, start, i);
-                start = -1;
+        StringBuilder word = new StringBuilder(16);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char ch = text.charAt(i);
+            if (ch == '<') {
+                int end = lineBreakEnd(text, i);
+                flush(word, words);
+                i = end > 0 ? end : i + 1;
+                continue;
             }
-            i += i < s.length() ? Character.charCount(cp) : 1;
+            int cp = Character.codePointAt(text, i);
+            if (cp == '\'' || Character.isLetter(cp)) {
+                word.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                flush(word, words);
+            }
+            i += Character.charCount(cp);
         }
+        flush(word, words);
         return words;
     }
 
-    private static void addTrimmed(List<String> words, String s, int start, int end) {
-        while (start < end && s.charAt(start) == '\'') {
+    /** Returns the index after a line-break tag starting at {@code i}, or -1 if there is none. */
+    private static int lineBreakEnd(String text, int i) {
+        if (!text.regionMatches(true, i, "<br", 0, 3)) {
+            return -1;
+        }
+        int j = i + 3;
+        while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        if (j < text.length() && text.charAt(j) == '/') {
+            j++;
+        }
+        return j < text.length() && text.charAt(j) == '>' ? j + 1 : -1;
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && word.charAt(start) == '\'') {
             start++;
         }
-        while (end > start && s.charAt(end - 1) == '\'') {
+        while (end > start && word.charAt(end - 1) == '\'') {
             end--;
         }
         if (end > start) {
-            words.add(s.substring(start, end));
+            words.add(word.substring(start, end));
         }
+        word.setLength(0);
     }
 }

@@ -2,10 +2,8 @@ package io.github.midljava.data.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The words that become features: the {@code maxSize} words occurring in the most training
@@ -33,18 +31,24 @@ public final class Vocabulary {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be >= 1, got " + maxSize);
         }
+        // Per word: {document frequency, index of the last document counted}; the marker counts
+        // each word once per document without building a set per document.
         Map<String, int[]> df = new HashMap<>();
-        for (String text : trainTexts) {
-            Set<String> distinct = new HashSet<>(Tokenizer.tokenize(text));
-            for (String w : distinct) {
-                df.computeIfAbsent(w, k -> new int[1])[0]++;
+        for (int d = 0; d < trainTexts.size(); d++) {
+            for (String w : Tokenizer.tokenize(trainTexts.get(d))) {
+                int[] entry = df.computeIfAbsent(w, k -> new int[] {0, -1});
+                if (entry[1] != d) {
+                    entry[0]++;
+                    entry[1] = d;
+                }
             }
         }
         List<Map.Entry<String, int[]>> entries = new ArrayList<>(df.entrySet());
         entries.sort(
-                (a, b) -> a.getValue()[0] != b.getValue()[0]
-                        ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                        : a.getKey().compareTo(b.getKey()));
+                (a, b) ->
+                        a.getValue()[0] != b.getValue()[0]
+                                ? Integer.compare(b.getValue()[0], a.getValue()[0])
+                                : a.getKey().compareTo(b.getKey()));
         int size = Math.min(maxSize, entries.size());
         List<String> words = new ArrayList<>(size);
         int[] freq = new int[size];

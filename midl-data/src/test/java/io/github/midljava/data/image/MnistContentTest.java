@@ -8,6 +8,7 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
 import io.github.midljava.data.files.Sha256Sums;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class MnistContentTest {
         assertThat(raw.test().size()).isEqualTo(10_000);
         assertThat(raw.train().sampleShape()).containsExactly(1, 28, 28);
         assertThat(raw.train().numClasses()).isEqualTo(10);
-        assertThat(raw.classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(raw.classNames())
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         assertThat(raw.description()).contains("60000 train", "10000 test");
     }
 

@@ -1,0 +1,55 @@
+package io.github.midljava.data.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+/** The hash cache keyed by path, size and modification time. */
+class FileHasherTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void givenKnownContent_whenHashing_thenStandardSha256() throws IOException {
+        // Given "abc", whose SHA-256 is the FIPS 180-2 test vector
+        Path file = Files.writeString(dir.resolve("abc.txt"), "abc");
+        // When / Then
+        assertThat(new FileHasher(dir.resolve("cache")).sha256(file))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(dir.resolve("cache").resolve(FileHasher.CACHE_FILE_NAME)).isRegularFile();
+    }
+
+    @Test
+    void givenFileRewrittenWithNewTime_whenHashingAgain_thenNewDigest() throws IOException {
+        // Given a hashed file
+        Path file = Files.writeString(dir.resolve("f.txt"), "abc");
+        FileHasher hasher = new FileHasher(dir.resolve("cache"));
+        String first = hasher.sha256(file);
+        // When it changes (same size, later mtime)
+        Files.writeString(file, "abd");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        // Then the cache does not answer with the stale digest
+        assertThat(new FileHasher(dir.resolve("cache")).sha256(file)).isNotEqualTo(first);
+    }
+
+    @Test
+    void givenPersistedEntry_whenNewHasherAsks_thenItIsServedFromTheCacheFile() throws IOException {
+        // Given a digest persisted by one hasher, then a forged entry for the same key
+        Path file = Files.writeString(dir.resolve("g.txt"), "abc");
+        Path cacheDir = dir.resolve("cache");
+        new FileHasher(cacheDir).sha256(file);
+        Path cacheFile = cacheDir.resolve(FileHasher.CACHE_FILE_NAME);
+        String text = Files.readString(cacheFile);
+        assertThat(text).contains(file.toAbsolutePath().toString());
+        // When / Then: a new hasher in this JVM gets the same answer (memory or file)
+        assertThat(new FileHasher(cacheDir).sha256(file))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}
