@@ -49,6 +49,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latency", description = "Also time inference at batch 1 and 256 and record peak memory.")
     boolean latency;
 
+    @Option(names = "--save-model", description = "Also save the trained parameters to DIR/model/.")
+    boolean saveModel;
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
@@ -63,7 +66,17 @@ public final class TrainCommand implements Callable<Integer> {
                         null, latency, common.dataOptions(), !common.noProgress);
         common.configureEngine();
         Dataset data = DatasetLoaders.load(id, spec.data());
-        RunResult result = TrainRun.execute(spec, data);
+        TrainRun.Analysis save =
+                saveModel
+                        ? (model, test, s) -> {
+                            try {
+                                model.save(out.resolve("model"), "midl-" + id.cliName());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        : null;
+        RunResult result = TrainRun.execute(spec, data, save);
         Path file = out.resolve("result.json");
         Json.write(file, result);
         System.out.printf(
