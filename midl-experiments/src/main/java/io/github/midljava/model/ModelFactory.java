@@ -62,7 +62,7 @@ public final class ModelFactory {
         int hidden = hiddenUnits(dataset);
         for (int layer = 0; layer < 2; layer++) {
             net.add(hiddenLayer(hidden, options));
-            net.add(Activation::relu);
+            net.add(Activation.reluBlock()); // a named block, so exporters can recognise it
             if (options.method() == Method.DROPOUT) {
                 net.add(Dropout.builder().optRate((float) options.dropoutRate()).build());
             }
