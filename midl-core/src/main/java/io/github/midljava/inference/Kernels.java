@@ -133,6 +133,48 @@ final class Kernels {
     }
 
     /**
+     * {@code out4[s] = dot(w[wOff ..], x[xs ..])} for the four sample offsets {@code x0..x3}: one
+     * weight row against four samples, so each load of the row serves four FMAs (the sparse path
+     * at batch > 1, where samples share selected rows).
+     */
+    static void dotRow4(
+            float[] w, int wOff, int d, float[] x, int x0, int x1, int x2, int x3, float[] out4) {
+        FloatVector a0 = FloatVector.zero(SPECIES);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        int bound = SPECIES.loopBound(d);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            FloatVector wv = FloatVector.fromArray(SPECIES, w, wOff + i);
+            a0 = FloatVector.fromArray(SPECIES, x, x0 + i).fma(wv, a0);
+            a1 = FloatVector.fromArray(SPECIES, x, x1 + i).fma(wv, a1);
+            a2 = FloatVector.fromArray(SPECIES, x, x2 + i).fma(wv, a2);
+            a3 = FloatVector.fromArray(SPECIES, x, x3 + i).fma(wv, a3);
+        }
+        float s0 = a0.reduceLanes(VectorOperators.ADD);
+        float s1 = a1.reduceLanes(VectorOperators.ADD);
+        float s2 = a2.reduceLanes(VectorOperators.ADD);
+        float s3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < d; i++) {
+            float wi = w[wOff + i];
+            s0 += wi * x[x0 + i];
+            s1 += wi * x[x1 + i];
+            s2 += wi * x[x2 + i];
+            s3 += wi * x[x3 + i];
+        }
+        out4[0] = s0;
+        out4[1] = s1;
+        out4[2] = s2;
+        out4[3] = s3;
+    }
+
+    /** {@code dot(w[wOff ..], x[xOff ..])} over d, same arithmetic as one lane of {@link #dotRow4}. */
+    static float dotRow(float[] w, int wOff, int d, float[] x, int xOff) {
+        return dot(w, wOff, x, xOff, d);
+    }
+
+    /**
      * Batched {@code out[b, j] = dot(x[b], w[j])} for {@code b < batch}, {@code j < n}, with x
      * rows at {@code xOff + b * d} and out rows at {@code outOff + b * n}: blocked dot products, 4
      * samples x 4 rows per micro-tile (16 accumulators share 8 loads), rows blocked to stay in L2.

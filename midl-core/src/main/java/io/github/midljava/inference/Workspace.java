@@ -28,6 +28,15 @@ final class Workspace {
     /** Selected unit indices, ascending, {@code [batch, k]}. */
     int[] sel;
 
+    /** Batched sparse path: per unit, where its list of samples ends, {@code [n + 1]}. */
+    final int[] rowStart;
+
+    /** Batched sparse path: samples grouped by selected unit, {@code [batch, k]}. */
+    int[] rowSamples;
+
+    /** Four dot products of {@link Kernels#dotRow4}. */
+    final float[] dots = new float[4];
+
     /** The 0/1 mask of one sample, {@code [n]} (dense compute only). */
     float[] mask;
 
@@ -47,6 +56,7 @@ final class Workspace {
         this.maxK = maxK;
         this.mask = new float[maxUnits];
         this.ties = new int[maxK];
+        this.rowStart = new int[maxUnits + 1];
     }
 
     void ensure(int batch) {
@@ -59,6 +69,7 @@ final class Workspace {
         gate = new float[batch * maxUnits];
         h1 = new float[batch * maxUnits];
         sel = new int[batch * maxK];
+        rowSamples = new int[batch * maxK];
         capacity = batch;
     }
 }
