@@ -1,8 +1,6 @@
 package io.github.midljava.inference;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * A pure-Java CPU forward pass for an MLP of dense linear and MID-L layers (Shaeri and Middel,
@@ -13,11 +11,14 @@ import java.util.concurrent.RecursiveAction;
  * sample selects, so fewer active neurons mean less work; {@link ComputeMode#DENSE} computes every
  * unit and masks afterwards, as training does. Both give the same logits up to float rounding.
  *
- * <p>Threads split the batch into contiguous slices of at least {@value #MIN_SLICE} samples, each
- * slice running the whole network with its own scratch, so threads never wait on each other
- * between layers; a batch smaller than {@code 2 * MIN_SLICE} runs on the calling thread. Calls
- * are serialised ({@code synchronized}): use one network per caller thread for concurrency. Close
- * the network to stop its worker threads.
+ * <p>With several threads, a batch of at least {@code 2 * }{@value #MIN_SLICE} samples is cut into
+ * contiguous slices, each running the whole network with its own scratch, so threads never wait
+ * on each other between layers. A smaller batch (batch 1 above all) is bound by reading the
+ * weights, so instead each layer splits its output rows across the threads: every core then
+ * streams its own part of the weights, which doubles the usable memory bandwidth, at the price of
+ * a hand-off to spinning helper threads per layer phase. The calling thread always takes part.
+ * Calls are serialised ({@code synchronized}): use one network per caller thread for concurrency.
+ * Close the network to stop its helper threads.
  */
 public final class InferenceNetwork implements AutoCloseable {
     /** Smallest batch slice given to a thread: below it, waking a worker costs more than it saves. */
@@ -29,8 +30,9 @@ public final class InferenceNetwork implements AutoCloseable {
     private final int inSize;
     private final int outSize;
     private final Workspace[] workspaces;
-    private final Slice[] slices;
-    private final ForkJoinPool pool;
+    private final Team team;
+    private final SliceTask sliceTask = new SliceTask();
+    private final PhaseTask phaseTask = new PhaseTask();
 
     /**
      * Prepares a network on {@link Runtime#availableProcessors()} threads.
@@ -94,12 +96,10 @@ public final class InferenceNetwork implements AutoCloseable {
         this.inSize = this.layers[0].inFeatures();
         this.outSize = this.layers[this.layers.length - 1].outFeatures();
         this.workspaces = new Workspace[numThreads];
-        this.slices = new Slice[numThreads];
         for (int t = 0; t < numThreads; t++) {
-            workspaces[t] = new Workspace(maxWidth, maxProj, maxUnits, maxK);
-            slices[t] = new Slice(workspaces[t]);
+            workspaces[t] = new Workspace(maxWidth, maxProj, maxUnits, maxK, numThreads);
         }
-        this.pool = numThreads > 1 ? new ForkJoinPool(numThreads - 1) : null;
+        this.team = numThreads > 1 ? new Team(numThreads) : null;
     }
 
     /** Returns the input width. */
@@ -153,29 +153,13 @@ public final class InferenceNetwork implements AutoCloseable {
                             + " floats, got "
                             + (out == null ? "null" : out.length));
         }
-        int threads = Math.min(numThreads, Math.max(1, batch / MIN_SLICE));
-        if (threads == 1) {
-            run(x, out, 0, batch, workspaces[0]);
-            return;
-        }
-        // Equal slices, rounded to the micro-tile height so only the last one has leftovers.
-        int per = (batch + threads - 1) / threads;
-        per = (per + Kernels.MR - 1) / Kernels.MR * Kernels.MR;
-        int used = 0;
-        for (int t = 1; t < threads; t++) {
-            int start = t * per;
-            if (start >= batch) {
-                break;
-            }
-            Slice s = slices[t];
-            s.reinitialize();
-            s.set(x, out, start, Math.min(per, batch - start));
-            pool.execute(s);
-            used = t;
-        }
-        run(x, out, 0, Math.min(per, batch), workspaces[0]);
-        for (int t = 1; t <= used; t++) {
-            slices[t].join();
+        if (team == null) {
+            run(x, out, 0, batch, workspaces[0], null);
+        } else if (batch < 2 * MIN_SLICE) {
+            run(x, out, 0, batch, workspaces[0], team);
+        } else {
+            sliceTask.set(x, out, batch);
+            team.run(sliceTask);
         }
     }
 
@@ -198,12 +182,13 @@ public final class InferenceNetwork implements AutoCloseable {
     /** Stops the worker threads; the network must not be used afterwards. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdown();
+        if (team != null) {
+            team.close();
         }
     }
 
-    private void run(float[] x, float[] out, int start, int count, Workspace ws) {
+    /** Runs samples {@code [start, start + count)}; phases are split across {@code team} if given. */
+    private void run(float[] x, float[] out, int start, int count, Workspace ws, Team team) {
         ws.ensure(count);
         float[] src = x;
         int srcOff = start * inSize;
@@ -211,34 +196,64 @@ public final class InferenceNetwork implements AutoCloseable {
             boolean last = i == layers.length - 1;
             float[] dst = last ? out : (i % 2 == 0 ? ws.act0 : ws.act1);
             int dstOff = last ? start * outSize : 0;
-            layers[i].forward(src, srcOff, dst, dstOff, count, !last, ws);
+            Layer layer = layers[i];
+            ws.setCall(src, srcOff, dst, dstOff, count, !last);
+            if (team == null) {
+                layer.forward(ws);
+            } else {
+                for (int ph = 0; ph < layer.phases(); ph++) {
+                    if (layer.splittable(ph, count)) {
+                        phaseTask.set(layer, ph, ws);
+                        team.run(phaseTask);
+                    } else {
+                        layer.phase(ph, 0, 1, ws);
+                    }
+                }
+            }
             src = dst;
             srcOff = dstOff;
         }
     }
 
-    /** One thread's slice of a call, reused across calls to avoid allocating tasks. */
-    private final class Slice extends RecursiveAction {
-        private final Workspace ws;
+    /** Slice {@code part} of the batch: contiguous, a multiple of the micro-tile height. */
+    private final class SliceTask implements Team.Task {
         private float[] x;
         private float[] out;
-        private int start;
-        private int count;
+        private int batch;
 
-        Slice(Workspace ws) {
-            this.ws = ws;
-        }
-
-        void set(float[] x, float[] out, int start, int count) {
+        void set(float[] x, float[] out, int batch) {
             this.x = x;
             this.out = out;
-            this.start = start;
-            this.count = count;
+            this.batch = batch;
         }
 
         @Override
-        protected void compute() {
-            run(x, out, start, count, ws);
+        public void run(int part, int parts) {
+            int per = (batch + parts - 1) / parts;
+            per = (per + Kernels.MR - 1) / Kernels.MR * Kernels.MR;
+            int start = part * per;
+            int count = Math.min(per, batch - start);
+            if (count > 0) {
+                InferenceNetwork.this.run(x, out, start, count, workspaces[part], null);
+            }
+        }
+    }
+
+    /** Part {@code part} of one phase of one layer, on the shared workspace. */
+    private static final class PhaseTask implements Team.Task {
+        private Layer layer;
+        private int phase;
+        private Workspace ws;
+
+        void set(Layer layer, int phase, Workspace ws) {
+            this.layer = layer;
+            this.phase = phase;
+            this.ws = ws;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            layer.phase(phase, part, parts, ws);
         }
     }
 }

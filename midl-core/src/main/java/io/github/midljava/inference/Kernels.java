@@ -18,13 +18,6 @@ final class Kernels {
     /** Samples per micro-tile of the batched kernels. */
     static final int MR = 4;
 
-    /** Rows of W per cache block of {@link #gemmNT}: 64 rows of 784 floats = 200 KB, in L2. */
-    private static final int ROW_BLOCK = 64;
-
-    /** Whether the batched dense kernel uses packed panels (true) or blocked dot products. */
-    static final boolean USE_PACKED =
-            !"nt".equalsIgnoreCase(System.getProperty("midl.inference.gemm", "packed"));
-
     private Kernels() {}
 
     /**
@@ -66,11 +59,17 @@ final class Kernels {
      * Same arithmetic, row by row, as {@link #dotRows}, so sparse and dense compute agree bitwise.
      */
     static void dotAllRows(float[] w, int d, int n, float[] x, int xOff, float[] out, int outOff) {
-        int j = 0;
-        for (; j + 4 <= n; j += 4) {
+        dotRowRange(w, d, 0, n, x, xOff, out, outOff);
+    }
+
+    /** {@link #dotAllRows} restricted to rows {@code [from, to)}, written at {@code out[outOff + j]}. */
+    static void dotRowRange(
+            float[] w, int d, int from, int to, float[] x, int xOff, float[] out, int outOff) {
+        int j = from;
+        for (; j + 4 <= to; j += 4) {
             dot4(w, j * d, (j + 1) * d, (j + 2) * d, (j + 3) * d, d, x, xOff, out, outOff + j);
         }
-        for (; j < n; j++) {
+        for (; j < to; j++) {
             out[outOff + j] = dot(w, j * d, x, xOff, d);
         }
     }
@@ -138,7 +137,16 @@ final class Kernels {
      * at batch > 1, where samples share selected rows).
      */
     static void dotRow4(
-            float[] w, int wOff, int d, float[] x, int x0, int x1, int x2, int x3, float[] out4) {
+            float[] w,
+            int wOff,
+            int d,
+            float[] x,
+            int x0,
+            int x1,
+            int x2,
+            int x3,
+            float[] out4,
+            int o) {
         FloatVector a0 = FloatVector.zero(SPECIES);
         FloatVector a1 = a0;
         FloatVector a2 = a0;
@@ -163,124 +171,15 @@ final class Kernels {
             s2 += wi * x[x2 + i];
             s3 += wi * x[x3 + i];
         }
-        out4[0] = s0;
-        out4[1] = s1;
-        out4[2] = s2;
-        out4[3] = s3;
+        out4[o] = s0;
+        out4[o + 1] = s1;
+        out4[o + 2] = s2;
+        out4[o + 3] = s3;
     }
 
     /** {@code dot(w[wOff ..], x[xOff ..])} over d, same arithmetic as one lane of {@link #dotRow4}. */
     static float dotRow(float[] w, int wOff, int d, float[] x, int xOff) {
         return dot(w, wOff, x, xOff, d);
-    }
-
-    /**
-     * Batched {@code out[b, j] = dot(x[b], w[j])} for {@code b < batch}, {@code j < n}, with x
-     * rows at {@code xOff + b * d} and out rows at {@code outOff + b * n}: blocked dot products, 4
-     * samples x 4 rows per micro-tile (16 accumulators share 8 loads), rows blocked to stay in L2.
-     */
-    static void gemmNT(
-            float[] x, int xOff, int batch, float[] w, int d, int n, float[] out, int outOff) {
-        for (int jb = 0; jb < n; jb += ROW_BLOCK) {
-            int jEnd = Math.min(n, jb + ROW_BLOCK);
-            int b = 0;
-            for (; b + MR <= batch; b += MR) {
-                int xb = xOff + b * d;
-                int ob = outOff + b * n;
-                int j = jb;
-                for (; j + 4 <= jEnd; j += 4) {
-                    tile4x4(x, xb, d, w, j, n, out, ob);
-                }
-                for (; j < jEnd; j++) {
-                    for (int s = 0; s < MR; s++) {
-                        out[ob + s * n + j] = dot(w, j * d, x, xb + s * d, d);
-                    }
-                }
-            }
-            for (; b < batch; b++) {
-                int j = jb;
-                for (; j + 4 <= jEnd; j += 4) {
-                    dot4(w, j * d, (j + 1) * d, (j + 2) * d, (j + 3) * d, d, x, xOff + b * d,
-                            out, outOff + b * n + j);
-                }
-                for (; j < jEnd; j++) {
-                    out[outOff + b * n + j] = dot(w, j * d, x, xOff + b * d, d);
-                }
-            }
-        }
-    }
-
-    private static void tile4x4(
-            float[] x, int xb, int d, float[] w, int j, int n, float[] out, int ob) {
-        int w0 = j * d;
-        int w1 = w0 + d;
-        int w2 = w1 + d;
-        int w3 = w2 + d;
-        int x0 = xb;
-        int x1 = xb + d;
-        int x2 = x1 + d;
-        int x3 = x2 + d;
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        int bound = SPECIES.loopBound(d);
-        int i = 0;
-        for (; i < bound; i += LANES) {
-            FloatVector v0 = FloatVector.fromArray(SPECIES, w, w0 + i);
-            FloatVector v1 = FloatVector.fromArray(SPECIES, w, w1 + i);
-            FloatVector v2 = FloatVector.fromArray(SPECIES, w, w2 + i);
-            FloatVector v3 = FloatVector.fromArray(SPECIES, w, w3 + i);
-            FloatVector u = FloatVector.fromArray(SPECIES, x, x0 + i);
-            c00 = v0.fma(u, c00);
-            c01 = v1.fma(u, c01);
-            c02 = v2.fma(u, c02);
-            c03 = v3.fma(u, c03);
-            u = FloatVector.fromArray(SPECIES, x, x1 + i);
-            c10 = v0.fma(u, c10);
-            c11 = v1.fma(u, c11);
-            c12 = v2.fma(u, c12);
-            c13 = v3.fma(u, c13);
-            u = FloatVector.fromArray(SPECIES, x, x2 + i);
-            c20 = v0.fma(u, c20);
-            c21 = v1.fma(u, c21);
-            c22 = v2.fma(u, c22);
-            c23 = v3.fma(u, c23);
-            u = FloatVector.fromArray(SPECIES, x, x3 + i);
-            c30 = v0.fma(u, c30);
-            c31 = v1.fma(u, c31);
-            c32 = v2.fma(u, c32);
-            c33 = v3.fma(u, c33);
-        }
-        int o0 = ob + j;
-        int o1 = o0 + n;
-        int o2 = o1 + n;
-        int o3 = o2 + n;
-        out[o0] = c00.reduceLanes(VectorOperators.ADD);
-        out[o0 + 1] = c01.reduceLanes(VectorOperators.ADD);
-        out[o0 + 2] = c02.reduceLanes(VectorOperators.ADD);
-        out[o0 + 3] = c03.reduceLanes(VectorOperators.ADD);
-        out[o1] = c10.reduceLanes(VectorOperators.ADD);
-        out[o1 + 1] = c11.reduceLanes(VectorOperators.ADD);
-        out[o1 + 2] = c12.reduceLanes(VectorOperators.ADD);
-        out[o1 + 3] = c13.reduceLanes(VectorOperators.ADD);
-        out[o2] = c20.reduceLanes(VectorOperators.ADD);
-        out[o2 + 1] = c21.reduceLanes(VectorOperators.ADD);
-        out[o2 + 2] = c22.reduceLanes(VectorOperators.ADD);
-        out[o2 + 3] = c23.reduceLanes(VectorOperators.ADD);
-        out[o3] = c30.reduceLanes(VectorOperators.ADD);
-        out[o3 + 1] = c31.reduceLanes(VectorOperators.ADD);
-        out[o3 + 2] = c32.reduceLanes(VectorOperators.ADD);
-        out[o3 + 3] = c33.reduceLanes(VectorOperators.ADD);
-        // Leftover inputs (d not a multiple of the vector length): scalar, rare in practice.
-        for (; i < d; i++) {
-            for (int r = 0; r < 4; r++) {
-                float xi = x[xb + r * d + i];
-                for (int c = 0; c < 4; c++) {
-                    out[ob + r * n + j + c] += w[(j + c) * d + i] * xi;
-                }
-            }
-        }
     }
 
     /**
@@ -304,8 +203,9 @@ final class Kernels {
     /**
      * Batched {@code out[b, j] = dot(x[b], w[j])} from panels made by {@link #pack}: broadcast
      * form, a tile of 4 samples x {@link #NR} outputs keeps 8 accumulators and needs no horizontal
-     * reduction. Leftover samples ({@code batch % 4}) use {@link #dotAllRows} on the unpacked
-     * {@code w}. {@code tmp} holds at least {@code MR * NR} floats for the last partial panel.
+     * reduction. Leftover samples ({@code batch % 4}) use {@link #dotRowRange} on the unpacked
+     * {@code w}. Only output columns {@code [from, to)} are computed; {@code from} must be a
+     * multiple of {@link #NR}. {@code tmp} holds at least {@code MR * NR} floats.
      */
     static void gemmPacked(
             float[] x,
@@ -315,22 +215,24 @@ final class Kernels {
             float[] w,
             int d,
             int n,
+            int from,
+            int to,
             float[] out,
             int outOff,
             float[] tmp) {
-        int panels = (n + NR - 1) / NR;
+        int panelEnd = (to + NR - 1) / NR;
         int full = batch - batch % MR;
-        for (int p = 0; p < panels; p++) {
+        for (int p = from / NR; p < panelEnd; p++) {
             int pOff = p * d * NR;
             int j0 = p * NR;
-            boolean whole = j0 + NR <= n;
+            boolean whole = j0 + NR <= to;
             for (int b = 0; b < full; b += MR) {
                 int xb = xOff + b * d;
                 if (whole) {
                     tile4xNR(x, xb, d, packed, pOff, out, outOff + b * n + j0, n);
                 } else {
                     tile4xNR(x, xb, d, packed, pOff, tmp, 0, NR);
-                    int cols = n - j0;
+                    int cols = to - j0;
                     for (int s = 0; s < MR; s++) {
                         System.arraycopy(tmp, s * NR, out, outOff + (b + s) * n + j0, cols);
                     }
@@ -338,7 +240,7 @@ final class Kernels {
             }
         }
         for (int b = full; b < batch; b++) {
-            dotAllRows(w, d, n, x, xOff + b * d, out, outOff + b * n);
+            dotRowRange(w, d, from, to, x, xOff + b * d, out, outOff + b * n);
         }
     }
 
@@ -379,7 +281,11 @@ final class Kernels {
         c31.intoArray(out, oOff + 3 * oStride + LANES);
     }
 
-    /** The batched dense product, by whichever kernel {@link #USE_PACKED} picks. */
+    /**
+     * {@code out[b, j] = dot(x[b], w[j])} for output columns {@code [from, to)}: dot products at
+     * batch 1 (no packing pays for a single sample), packed panels above. {@code from} must be a
+     * multiple of {@link #NR} when {@code batch > 1}.
+     */
     static void gemm(
             float[] x,
             int xOff,
@@ -388,16 +294,28 @@ final class Kernels {
             float[] w,
             int d,
             int n,
+            int from,
+            int to,
             float[] out,
             int outOff,
             float[] tmp) {
         if (batch == 1) {
-            dotAllRows(w, d, n, x, xOff, out, outOff);
-        } else if (USE_PACKED) {
-            gemmPacked(x, xOff, batch, packed, w, d, n, out, outOff, tmp);
+            dotRowRange(w, d, from, to, x, xOff, out, outOff);
         } else {
-            gemmNT(x, xOff, batch, w, d, n, out, outOff);
+            gemmPacked(x, xOff, batch, packed, w, d, n, from, to, out, outOff, tmp);
         }
+    }
+
+    /**
+     * Start of part {@code part} of {@code [0, n)} split in {@code parts}, rounded down to a
+     * multiple of {@code align}; part {@code parts} starts at {@code n}.
+     */
+    static int split(int n, int part, int parts, int align) {
+        if (part >= parts) {
+            return n;
+        }
+        int start = (int) ((long) n * part / parts);
+        return Math.min(n, start / align * align);
     }
 
     /**
@@ -449,20 +367,25 @@ final class Kernels {
 
     /** {@code a[off + j] += bias[j]}, then ReLU if asked, for {@code j < n}. */
     static void addBias(float[] a, int off, int n, float[] bias, boolean relu) {
+        addBias(a, off, n, bias, 0, relu);
+    }
+
+    /** {@code a[off + j] += bias[biasOff + j]}, then ReLU if asked, for {@code j < n}. */
+    static void addBias(float[] a, int off, int n, float[] bias, int biasOff, boolean relu) {
         int bound = SPECIES.loopBound(n);
         int j = 0;
         FloatVector zero = FloatVector.zero(SPECIES);
         for (; j < bound; j += LANES) {
             FloatVector v =
                     FloatVector.fromArray(SPECIES, a, off + j)
-                            .add(FloatVector.fromArray(SPECIES, bias, j));
+                            .add(FloatVector.fromArray(SPECIES, bias, biasOff + j));
             if (relu) {
                 v = v.max(zero);
             }
             v.intoArray(a, off + j);
         }
         for (; j < n; j++) {
-            float v = a[off + j] + bias[j];
+            float v = a[off + j] + bias[biasOff + j];
             a[off + j] = relu ? Math.max(v, 0f) : v;
         }
     }
@@ -506,14 +429,15 @@ final class Kernels {
      * The training-mode blend over all n units: {@code y = a h1 + (1 - a) h2} with {@code a = m g},
      * in place on {@code h2} (which holds the light path and becomes the output).
      */
-    static void blendAll(float[] mask, float[] g, int gOff, float[] h1, int h1Off, float[] h2,
+    static void blendAll(
+            float[] mask, int mOff, float[] g, int gOff, float[] h1, int h1Off, float[] h2,
             int h2Off, int n) {
         int bound = SPECIES.loopBound(n);
         int j = 0;
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         for (; j < bound; j += LANES) {
             FloatVector a =
-                    FloatVector.fromArray(SPECIES, mask, j)
+                    FloatVector.fromArray(SPECIES, mask, mOff + j)
                             .mul(FloatVector.fromArray(SPECIES, g, gOff + j));
             FloatVector y =
                     a.mul(FloatVector.fromArray(SPECIES, h1, h1Off + j))
@@ -521,7 +445,7 @@ final class Kernels {
             y.intoArray(h2, h2Off + j);
         }
         for (; j < n; j++) {
-            float a = mask[j] * g[gOff + j];
+            float a = mask[mOff + j] * g[gOff + j];
             h2[h2Off + j] = a * h1[h1Off + j] + (1f - a) * h2[h2Off + j];
         }
     }

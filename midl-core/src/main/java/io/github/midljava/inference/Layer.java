@@ -1,6 +1,11 @@
 package io.github.midljava.inference;
 
-/** A layer prepared for inference: weights repacked once, forward over a slice of a batch. */
+/**
+ * A layer prepared for inference: weights repacked once, forward pass in phases. A phase that is
+ * {@link #splittable} can be run as several parts on disjoint output ranges (one per thread of a
+ * {@link Team}); the others run whole on one thread. The call's arguments are in the {@link
+ * Workspace} ({@code in}, {@code out}, offsets, batch, relu).
+ */
 interface Layer {
     int inFeatures();
 
@@ -12,11 +17,18 @@ interface Layer {
     /** Units on the full path per sample (MID-L), 0 if none. */
     int activeUnits();
 
-    /**
-     * Computes {@code batch} rows of output at {@code out[outOff ..]} (stride {@link
-     * #outFeatures}) from the rows at {@code in[inOff ..]} (stride {@link #inFeatures}), then
-     * ReLU if {@code relu}. {@code in} and {@code out} must not overlap.
-     */
-    void forward(
-            float[] in, int inOff, float[] out, int outOff, int batch, boolean relu, Workspace ws);
+    int phases();
+
+    /** Whether {@code phase} may run as several parts for this batch size. */
+    boolean splittable(int phase, int batch);
+
+    /** Runs part {@code part} of {@code parts} of {@code phase}. */
+    void phase(int phase, int part, int parts, Workspace ws);
+
+    /** Runs every phase whole on this thread. */
+    default void forward(Workspace ws) {
+        for (int ph = 0; ph < phases(); ph++) {
+            phase(ph, 0, 1, ws);
+        }
+    }
 }

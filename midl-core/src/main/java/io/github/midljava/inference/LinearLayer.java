@@ -1,7 +1,10 @@
 package io.github.midljava.inference;
 
-/** A dense linear layer prepared for inference. */
+/** A dense linear layer prepared for inference: one phase, split by output rows. */
 final class LinearLayer implements Layer {
+    /** Below this many multiply-adds per sample, splitting costs more than it saves. */
+    private static final int MIN_SPLIT_WORK = 1 << 15;
+
     private final int d;
     private final int n;
     private final float[] weight;
@@ -13,7 +16,7 @@ final class LinearLayer implements Layer {
         this.n = w.outFeatures();
         this.weight = w.weight();
         this.bias = w.bias();
-        this.packed = Kernels.USE_PACKED ? Kernels.pack(weight, n, d) : null;
+        this.packed = Kernels.pack(weight, n, d);
     }
 
     @Override
@@ -37,11 +40,28 @@ final class LinearLayer implements Layer {
     }
 
     @Override
-    public void forward(
-            float[] in, int inOff, float[] out, int outOff, int batch, boolean relu, Workspace ws) {
-        Kernels.gemm(in, inOff, batch, packed, weight, d, n, out, outOff, ws.tile);
-        for (int b = 0; b < batch; b++) {
-            Kernels.addBias(out, outOff + b * n, n, bias, relu);
+    public int phases() {
+        return 1;
+    }
+
+    @Override
+    public boolean splittable(int phase, int batch) {
+        return (long) n * d >= MIN_SPLIT_WORK;
+    }
+
+    @Override
+    public void phase(int phase, int part, int parts, Workspace ws) {
+        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int from = Kernels.split(n, part, parts, align);
+        int to = Kernels.split(n, part + 1, parts, align);
+        if (from >= to) {
+            return;
+        }
+        Kernels.gemm(
+                ws.in, ws.inOff, ws.batch, packed, weight, d, n, from, to, ws.out, ws.outOff,
+                ws.tile(part));
+        for (int b = 0; b < ws.batch; b++) {
+            Kernels.addBias(ws.out, ws.outOff + b * n + from, to - from, bias, from, ws.relu);
         }
     }
 }

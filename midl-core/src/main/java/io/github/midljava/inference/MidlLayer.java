@@ -52,7 +52,7 @@ final class MidlLayer implements Layer {
                 };
         this.proj = Arrays.copyOf(gateIn, (gateRows + lightRows) * d);
         System.arraycopy(lightIn, 0, proj, gateRows * d, lightIn.length);
-        this.projPacked = Kernels.USE_PACKED ? Kernels.pack(proj, gateRows + lightRows, d) : null;
+        this.projPacked = Kernels.pack(proj, gateRows + lightRows, d);
         this.gateUpT = gateKind == GateKind.LOW_RANK ? transpose(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpT =
                 lightKind == LightKind.LOW_RANK ? transpose(w.lightUp(), n, w.lightRank()) : null;
@@ -60,8 +60,8 @@ final class MidlLayer implements Layer {
         this.lightBias = w.lightBias();
         this.fullWeight = w.fullWeight();
         this.fullBias = w.fullBias();
-        this.fullPacked =
-                mode == ComputeMode.DENSE && Kernels.USE_PACKED ? Kernels.pack(fullWeight, n, d) : null;
+        // Only dense compute runs W1 through the packed batched kernel.
+        this.fullPacked = mode == ComputeMode.DENSE ? Kernels.pack(fullWeight, n, d) : null;
     }
 
     private static float[] transpose(float[] a, int rows, int cols) {
@@ -94,16 +94,70 @@ final class MidlLayer implements Layer {
         return k;
     }
 
+    /** Below this many multiply-adds per sample, splitting a phase costs more than it saves. */
+    private static final int MIN_SPLIT_WORK = 1 << 14;
+
+    /** Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2. */
+    static final int SAMPLE_BLOCK = 64;
+
+    private static final int PROJECT = 0;
+    private static final int SELECT = 1;
+    private static final int FULL = 2;
+
     @Override
-    public void forward(
-            float[] in, int inOff, float[] out, int outOff, int batch, boolean relu, Workspace ws) {
+    public int phases() {
+        return 3;
+    }
+
+    @Override
+    public boolean splittable(int phase, int batch) {
+        return switch (phase) {
+            case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
+            case SELECT -> false;
+            default -> (long) n * d >= MIN_SPLIT_WORK
+                    && (mode == ComputeMode.DENSE || batch <= SAMPLE_BLOCK);
+        };
+    }
+
+    @Override
+    public void phase(int phase, int part, int parts, Workspace ws) {
+        switch (phase) {
+            case PROJECT -> project(part, parts, ws);
+            case SELECT -> select(ws);
+            default -> {
+                if (mode == ComputeMode.DENSE) {
+                    fullDense(part, parts, ws);
+                } else if (ws.batch == 1) {
+                    fullSparse(part, parts, ws);
+                } else {
+                    fullSparseByRow(part, parts, ws);
+                }
+            }
+        }
+    }
+
+    /** Phase 1: the stacked input projections {@code s = [G_down; V] x}, split by rows. */
+    private void project(int part, int parts, Workspace ws) {
+        int p = gateRows + lightRows;
+        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int from = Kernels.split(p, part, parts, align);
+        int to = Kernels.split(p, part + 1, parts, align);
+        if (from < to) {
+            Kernels.gemm(
+                    ws.in, ws.inOff, ws.batch, projPacked, proj, d, p, from, to, ws.proj, 0,
+                    ws.tile(part));
+        }
+    }
+
+    /** Phase 2, whole: gate, light path into the output, top-k, and what the full path needs. */
+    private void select(Workspace ws) {
         int p = gateRows + lightRows;
         float[] s = ws.proj;
         float[] g = ws.gate;
-        Kernels.gemm(in, inOff, batch, projPacked, proj, d, p, s, 0, ws.tile);
-        for (int b = 0; b < batch; b++) {
+        float[] out = ws.out;
+        for (int b = 0; b < ws.batch; b++) {
             int gOff = b * n;
-            int oOff = outOff + b * n;
+            int oOff = ws.outOff + b * n;
             if (gateKind == GateKind.LOW_RANK) {
                 Kernels.upProject(s, b * p, gateRows, gateUpT, n, null, g, gOff);
             } else {
@@ -120,122 +174,155 @@ final class MidlLayer implements Layer {
                     System.arraycopy(s, b * p + gateRows, out, oOff, n);
                     Kernels.addBias(out, oOff, n, lightBias, false);
                 }
-                case IDENTITY -> System.arraycopy(in, inOff + b * d, out, oOff, n);
+                case IDENTITY -> System.arraycopy(ws.in, ws.inOff + b * d, out, oOff, n);
                 case ZERO -> Arrays.fill(out, oOff, oOff + n, 0f);
             }
             TopK.select(g, gOff, n, k, ws.sel, b * k, ws.candidates, ws.ties);
+            if (mode == ComputeMode.DENSE) {
+                Arrays.fill(ws.mask, gOff, gOff + n, 0f);
+                for (int t = 0; t < k; t++) {
+                    ws.mask[gOff + ws.sel[b * k + t]] = 1f;
+                }
+            }
         }
-        if (mode == ComputeMode.SPARSE && batch == 1) {
-            fullSparse(in, inOff, out, outOff, batch, ws);
-        } else if (mode == ComputeMode.SPARSE) {
-            fullSparseByRow(in, inOff, out, outOff, batch, ws);
-        } else {
-            fullDense(in, inOff, out, outOff, batch, ws);
-        }
-        if (relu) {
-            Kernels.relu(out, outOff, batch * n);
+        if (mode == ComputeMode.SPARSE && ws.batch > 1 && ws.batch <= SAMPLE_BLOCK) {
+            invert(ws, 0, ws.batch);
         }
     }
 
-    /** Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2. */
-    static final int SAMPLE_BLOCK = Integer.getInteger("midl.inference.sampleBlock", 64);
+    /**
+     * Counting sort of the (unit, sample) pairs of samples {@code [b0, b1)} by unit: afterwards the
+     * samples that selected unit j, ascending, are {@code rowSamples[rowStart[j - 1] ..
+     * rowStart[j])} (from 0 for j = 0).
+     */
+    private void invert(Workspace ws, int b0, int b1) {
+        int[] sel = ws.sel;
+        int[] rowStart = ws.rowStart;
+        int[] rowSamples = ws.rowSamples;
+        Arrays.fill(rowStart, 0, n + 1, 0);
+        for (int q = b0 * k; q < b1 * k; q++) {
+            rowStart[sel[q] + 1]++;
+        }
+        for (int j = 0; j < n; j++) {
+            rowStart[j + 1] += rowStart[j];
+        }
+        for (int b = b0; b < b1; b++) {
+            for (int t = 0; t < k; t++) {
+                rowSamples[rowStart[sel[b * k + t]]++] = b;
+            }
+        }
+    }
 
     /**
-     * The batched sparse full path, row by row: the per-sample selections are inverted into, for
-     * each unit j, the samples that selected it, so row j of W1 is read once per block of samples
-     * and serves four of them per load, instead of being re-read from L3 for every sample.
+     * Phase 3, batch 1: only the k selected rows of W1, blended into the light path already in the
+     * output; parts take consecutive runs of the (ascending) selection, hence disjoint units.
      */
-    private void fullSparseByRow(
-            float[] in, int inOff, float[] out, int outOff, int batch, Workspace ws) {
+    private void fullSparse(int part, int parts, Workspace ws) {
         int[] sel = ws.sel;
         float[] g = ws.gate;
+        float[] h1 = ws.h1;
+        float[] out = ws.out;
+        int oOff = ws.outOff;
+        int t0 = Kernels.split(k, part, parts, 4);
+        int t1 = Kernels.split(k, part + 1, parts, 4);
+        Kernels.dotRows(fullWeight, d, sel, t0, t1 - t0, ws.in, ws.inOff, h1, t0);
+        for (int t = t0; t < t1; t++) {
+            int j = sel[t];
+            float a = g[j];
+            float full = h1[t] + fullBias[j];
+            // y = a h1 + (1 - a) h2, written as the training forward does (same rounding).
+            out[oOff + j] = a * full + (1f - a) * out[oOff + j];
+        }
+        if (ws.relu) {
+            int u0 = part == 0 ? 0 : (t0 < k ? sel[t0] : n);
+            int u1 = part + 1 == parts ? n : (t1 < k ? sel[t1] : n);
+            Kernels.relu(out, oOff + u0, u1 - u0);
+        }
+    }
+
+    /**
+     * Phase 3, batch > 1: row by row, each row of W1 read once per block of samples and serving
+     * the (on average k/n of the) samples that selected it, four per load; parts take unit ranges.
+     */
+    private void fullSparseByRow(int part, int parts, Workspace ws) {
+        int j0 = Kernels.split(n, part, parts, 1);
+        int j1 = Kernels.split(n, part + 1, parts, 1);
+        if (ws.batch <= SAMPLE_BLOCK) {
+            // Inverted once in the select phase, shared by the parts.
+            byRow(ws, part, j0, j1);
+        } else {
+            for (int b0 = 0; b0 < ws.batch; b0 += SAMPLE_BLOCK) {
+                invert(ws, b0, Math.min(ws.batch, b0 + SAMPLE_BLOCK));
+                byRow(ws, part, j0, j1);
+            }
+        }
+        if (ws.relu) {
+            for (int b = 0; b < ws.batch; b++) {
+                Kernels.relu(ws.out, ws.outOff + b * n + j0, j1 - j0);
+            }
+        }
+    }
+
+    private void byRow(Workspace ws, int part, int j0, int j1) {
         int[] rowStart = ws.rowStart;
         int[] rowSamples = ws.rowSamples;
         float[] dots = ws.dots;
-        for (int b0 = 0; b0 < batch; b0 += SAMPLE_BLOCK) {
-            int b1 = Math.min(batch, b0 + SAMPLE_BLOCK);
-            // Counting sort of (unit, sample) pairs by unit; samples stay ascending per unit.
-            Arrays.fill(rowStart, 0, n + 1, 0);
-            for (int q = b0 * k; q < b1 * k; q++) {
-                rowStart[sel[q] + 1]++;
+        int o = 4 * part;
+        float[] in = ws.in;
+        int inOff = ws.inOff;
+        for (int j = j0; j < j1; j++) {
+            int begin = j == 0 ? 0 : rowStart[j - 1];
+            int end = rowStart[j];
+            int wOff = j * d;
+            float bias = fullBias[j];
+            int q = begin;
+            for (; q + 4 <= end; q += 4) {
+                int s0 = rowSamples[q];
+                int s1 = rowSamples[q + 1];
+                int s2 = rowSamples[q + 2];
+                int s3 = rowSamples[q + 3];
+                Kernels.dotRow4(
+                        fullWeight, wOff, d, in, inOff + s0 * d, inOff + s1 * d, inOff + s2 * d,
+                        inOff + s3 * d, dots, o);
+                blend(ws, s0, j, dots[o] + bias);
+                blend(ws, s1, j, dots[o + 1] + bias);
+                blend(ws, s2, j, dots[o + 2] + bias);
+                blend(ws, s3, j, dots[o + 3] + bias);
             }
-            for (int j = 0; j < n; j++) {
-                rowStart[j + 1] += rowStart[j];
-            }
-            for (int b = b0; b < b1; b++) {
-                for (int t = 0; t < k; t++) {
-                    rowSamples[rowStart[sel[b * k + t]]++] = b;
-                }
-            }
-            // rowStart[j] now holds the end of unit j's list, which is where unit j + 1's begins.
-            int begin = 0;
-            for (int j = 0; j < n; j++) {
-                int end = rowStart[j];
-                int wOff = j * d;
-                float bias = fullBias[j];
-                int q = begin;
-                for (; q + 4 <= end; q += 4) {
-                    int s0 = rowSamples[q];
-                    int s1 = rowSamples[q + 1];
-                    int s2 = rowSamples[q + 2];
-                    int s3 = rowSamples[q + 3];
-                    Kernels.dotRow4(
-                            fullWeight, wOff, d, in, inOff + s0 * d, inOff + s1 * d,
-                            inOff + s2 * d, inOff + s3 * d, dots);
-                    blend(out, outOff, g, s0, j, dots[0] + bias);
-                    blend(out, outOff, g, s1, j, dots[1] + bias);
-                    blend(out, outOff, g, s2, j, dots[2] + bias);
-                    blend(out, outOff, g, s3, j, dots[3] + bias);
-                }
-                for (; q < end; q++) {
-                    int s0 = rowSamples[q];
-                    float full = Kernels.dotRow(fullWeight, wOff, d, in, inOff + s0 * d) + bias;
-                    blend(out, outOff, g, s0, j, full);
-                }
-                begin = end;
+            for (; q < end; q++) {
+                int s0 = rowSamples[q];
+                blend(ws, s0, j, Kernels.dotRow(fullWeight, wOff, d, in, inOff + s0 * d) + bias);
             }
         }
     }
 
-    /** {@code y = a h1 + (1 - a) h2} for unit j of sample b, h2 being already in out. */
-    private void blend(float[] out, int outOff, float[] g, int b, int j, float full) {
-        float a = g[b * n + j];
-        int o = outOff + b * n + j;
-        out[o] = a * full + (1f - a) * out[o];
+    /** {@code y = a h1 + (1 - a) h2} for unit j of sample b, h2 being already in the output. */
+    private void blend(Workspace ws, int b, int j, float full) {
+        float a = ws.gate[b * n + j];
+        int o = ws.outOff + b * n + j;
+        ws.out[o] = a * full + (1f - a) * ws.out[o];
     }
 
-    /** Only the k selected rows of W1 per sample, blended into the light path already in out. */
-    private void fullSparse(float[] in, int inOff, float[] out, int outOff, int batch, Workspace ws) {
-        int[] sel = ws.sel;
-        float[] g = ws.gate;
-        float[] h1 = ws.h1;
-        for (int b = 0; b < batch; b++) {
-            int selOff = b * k;
-            Kernels.dotRows(fullWeight, d, sel, selOff, k, in, inOff + b * d, h1, 0);
-            int gOff = b * n;
-            int oOff = outOff + b * n;
-            for (int t = 0; t < k; t++) {
-                int j = sel[selOff + t];
-                float a = g[gOff + j];
-                float full = h1[t] + fullBias[j];
-                // y = a h1 + (1 - a) h2, written as the training forward does (same rounding).
-                out[oOff + j] = a * full + (1f - a) * out[oOff + j];
-            }
+    /** Phase 3, dense compute: all rows of W1 in the part's unit range, then mask and blend. */
+    private void fullDense(int part, int parts, Workspace ws) {
+        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int from = Kernels.split(n, part, parts, align);
+        int to = Kernels.split(n, part + 1, parts, align);
+        if (from >= to) {
+            return;
         }
-    }
-
-    /** All n rows of W1, then mask and blend over all units: the training-mode forward. */
-    private void fullDense(float[] in, int inOff, float[] out, int outOff, int batch, Workspace ws) {
         float[] h1 = ws.h1;
-        float[] mask = ws.mask;
-        Kernels.gemm(in, inOff, batch, fullPacked, fullWeight, d, n, h1, 0, ws.tile);
-        for (int b = 0; b < batch; b++) {
-            Kernels.addBias(h1, b * n, n, fullBias, false);
-            Arrays.fill(mask, 0, n, 0f);
-            for (int t = 0; t < k; t++) {
-                mask[ws.sel[b * k + t]] = 1f;
+        Kernels.gemm(
+                ws.in, ws.inOff, ws.batch, fullPacked, fullWeight, d, n, from, to, h1, 0,
+                ws.tile(part));
+        for (int b = 0; b < ws.batch; b++) {
+            int off = b * n + from;
+            Kernels.addBias(h1, off, to - from, fullBias, from, false);
+            Kernels.blendAll(
+                    ws.mask, off, ws.gate, off, h1, off, ws.out, ws.outOff + off, to - from);
+            if (ws.relu) {
+                Kernels.relu(ws.out, ws.outOff + off, to - from);
             }
-            Kernels.blendAll(mask, ws.gate, b * n, h1, b * n, out, outOff + b * n, n);
         }
     }
 }

@@ -1,15 +1,26 @@
 package io.github.midljava.inference;
 
 /**
- * Scratch buffers for one thread's slice of a batch, sized for the widest layer and grown only when
- * a larger slice arrives, so a steady stream of calls allocates nothing.
+ * The arguments and scratch buffers of one layer call on one slice of a batch, sized for the
+ * widest layer and grown only when a larger slice arrives, so a steady stream of calls allocates
+ * nothing. Buffers written by split phases are indexed by output position or by part, so parts
+ * never share a cell.
  */
 final class Workspace {
     private final int maxWidth;
     private final int maxProj;
     private final int maxUnits;
     private final int maxK;
+    private final int maxParts;
     private int capacity;
+
+    // The current layer call.
+    float[] in;
+    int inOff;
+    float[] out;
+    int outOff;
+    int batch;
+    boolean relu;
 
     /** Ping-pong activations between layers, {@code [batch, maxWidth]}. */
     float[] act0;
@@ -28,35 +39,36 @@ final class Workspace {
     /** Selected unit indices, ascending, {@code [batch, k]}. */
     int[] sel;
 
-    /** Batched sparse path: per unit, where its list of samples ends, {@code [n + 1]}. */
-    final int[] rowStart;
+    /** The 0/1 masks, {@code [batch, n]} (dense compute only). */
+    float[] mask;
 
     /** Batched sparse path: samples grouped by selected unit, {@code [batch, k]}. */
     int[] rowSamples;
 
-    /** Four dot products of {@link Kernels#dotRow4}. */
-    final float[] dots = new float[4];
-
-    /** The 0/1 mask of one sample, {@code [n]} (dense compute only). */
-    float[] mask;
+    /** Batched sparse path: per unit, where its list of samples ends, {@code [n + 1]}. */
+    final int[] rowStart;
 
     /** Scratch of {@link TopK#select}. */
     final float[] candidates = new float[TopK.CANDIDATES];
 
-    /** Scratch of {@link TopK#select}: tie indices. */
     final int[] ties;
 
-    /** One partial output tile of the packed kernel. */
-    final float[] tile = new float[Kernels.MR * Kernels.NR];
+    /** Four dot products of {@link Kernels#dotRow4} per part. */
+    final float[] dots;
 
-    Workspace(int maxWidth, int maxProj, int maxUnits, int maxK) {
+    /** One partial output tile of the packed kernel per part. */
+    private final float[][] tiles;
+
+    Workspace(int maxWidth, int maxProj, int maxUnits, int maxK, int maxParts) {
         this.maxWidth = maxWidth;
         this.maxProj = maxProj;
         this.maxUnits = maxUnits;
         this.maxK = maxK;
-        this.mask = new float[maxUnits];
+        this.maxParts = maxParts;
         this.ties = new int[maxK];
         this.rowStart = new int[maxUnits + 1];
+        this.dots = new float[4 * maxParts];
+        this.tiles = new float[maxParts][Kernels.MR * Kernels.NR];
     }
 
     void ensure(int batch) {
@@ -69,7 +81,26 @@ final class Workspace {
         gate = new float[batch * maxUnits];
         h1 = new float[batch * maxUnits];
         sel = new int[batch * maxK];
+        mask = new float[batch * maxUnits];
         rowSamples = new int[batch * maxK];
         capacity = batch;
+    }
+
+    /** The scratch tile of part {@code part}. */
+    float[] tile(int part) {
+        return tiles[part];
+    }
+
+    int maxParts() {
+        return maxParts;
+    }
+
+    void setCall(float[] in, int inOff, float[] out, int outOff, int batch, boolean relu) {
+        this.in = in;
+        this.inOff = inOff;
+        this.out = out;
+        this.outOff = outOff;
+        this.batch = batch;
+        this.relu = relu;
     }
 }
