@@ -18,7 +18,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -71,13 +70,6 @@ public class MlpInferenceBenchmark {
             x[i] = (float) rnd.nextDouble();
         }
         out = new float[batch * WIDTHS[WIDTHS.length - 1]];
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        dense.close();
-        midlSparse.close();
-        midlDense.close();
     }
 
     /** The dense MLP. */

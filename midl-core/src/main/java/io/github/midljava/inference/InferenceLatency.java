@@ -173,7 +173,6 @@ public final class InferenceLatency {
                         results.get(1).medianMicros() / results.get(0).medianMicros(),
                         results.get(2).medianMicros() / results.get(0).medianMicros());
             }
-            variants.values().forEach(InferenceNetwork::close);
         }
     }
 

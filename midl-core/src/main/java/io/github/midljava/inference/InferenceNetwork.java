@@ -17,10 +17,11 @@ import java.util.List;
  * weights, so instead each layer splits its output rows across the threads: every core then
  * streams its own part of the weights, which doubles the usable memory bandwidth, at the price of
  * a hand-off to spinning helper threads per layer phase. The calling thread always takes part.
- * Calls are serialised ({@code synchronized}): use one network per caller thread for concurrency.
- * Close the network to stop its helper threads.
+ * Helper threads are shared by all networks with the same thread count, are daemons, and park
+ * when idle. Calls are serialised ({@code synchronized}): use one network per caller thread for
+ * concurrency (networks that want the shared helpers at the same moment run on their caller).
  */
-public final class InferenceNetwork implements AutoCloseable {
+public final class InferenceNetwork {
     /** Smallest batch slice given to a thread: below it, waking a worker costs more than it saves. */
     static final int MIN_SLICE = 4;
 
@@ -99,7 +100,7 @@ public final class InferenceNetwork implements AutoCloseable {
         for (int t = 0; t < numThreads; t++) {
             workspaces[t] = new Workspace(maxWidth, maxProj, maxUnits, maxK, numThreads);
         }
-        this.team = numThreads > 1 ? new Team(numThreads) : null;
+        this.team = numThreads > 1 ? Team.shared(numThreads) : null;
     }
 
     /** Returns the input width. */
@@ -177,14 +178,6 @@ public final class InferenceNetwork implements AutoCloseable {
             classes[b] = best;
         }
         return classes;
-    }
-
-    /** Stops the worker threads; the network must not be used afterwards. */
-    @Override
-    public void close() {
-        if (team != null) {
-            team.close();
-        }
     }
 
     /** Runs samples {@code [start, start + count)}; phases are split across {@code team} if given. */

@@ -1,15 +1,23 @@
 package io.github.midljava.inference;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The calling thread plus {@code parts - 1} helper threads that split one task into parts and
  * finish it together. Helpers spin for a while after each task before parking: a batch-1 MLP layer
  * takes tens of microseconds, while waking a parked thread takes about as long, so handing work to
  * a spinning helper is what makes splitting a single sample across cores pay.
+ *
+ * <p>Teams are shared per size by all networks of the JVM ({@link #shared}): one helper per extra
+ * core, however many networks exist, so idle networks never spin against busy ones. A caller that
+ * finds the team busy runs the parts itself, one after another (same results).
  */
-final class Team implements AutoCloseable {
+final class Team {
+    private static final ConcurrentHashMap<Integer, Team> SHARED = new ConcurrentHashMap<>();
+
     /** A unit of work split in parts; part 0 runs on the caller. */
     interface Task {
         void run(int part, int parts);
@@ -22,8 +30,8 @@ final class Team implements AutoCloseable {
     private final int parts;
     private final Helper[] helpers;
     private final AtomicInteger pending = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile long generation;
-    private volatile boolean closed;
     private volatile Throwable failure;
 
     /** Written before the volatile write of {@link #generation}, read after reading it. */
@@ -39,12 +47,34 @@ final class Team implements AutoCloseable {
         }
     }
 
+    /** The JVM-wide team of {@code parts} threads (the caller and {@code parts - 1} helpers). */
+    static Team shared(int parts) {
+        return SHARED.computeIfAbsent(parts, Team::new);
+    }
+
     int parts() {
         return parts;
     }
 
-    /** Runs {@code task} in {@link #parts} parts and returns when all are done. */
+    /**
+     * Runs {@code task} in {@link #parts} parts and returns when all are done; if another caller
+     * holds the team, runs the parts on this thread instead.
+     */
     void run(Task task) {
+        if (!lock.tryLock()) {
+            for (int p = 0; p < parts; p++) {
+                task.run(p, parts);
+            }
+            return;
+        }
+        try {
+            runLocked(task);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runLocked(Task task) {
         this.task = task;
         failure = null;
         pending.set(parts - 1);
@@ -67,14 +97,6 @@ final class Team implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        closed = true;
-        for (Helper h : helpers) {
-            LockSupport.unpark(h.thread);
-        }
-    }
-
     private final class Helper implements Runnable {
         final Thread thread;
         final int part;
@@ -93,15 +115,12 @@ final class Team implements AutoCloseable {
             while (true) {
                 long g = generation;
                 if (g == seen) {
-                    if (closed) {
-                        return;
-                    }
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
                         parked = true;
                         // Re-check after announcing: run() writes generation, then reads parked.
-                        if (generation == seen && !closed) {
+                        if (generation == seen) {
                             LockSupport.parkNanos(this, 10_000_000L);
                         }
                         parked = false;

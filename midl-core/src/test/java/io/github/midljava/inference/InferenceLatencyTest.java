@@ -28,6 +28,5 @@ class InferenceLatencyTest {
                             assertThat(r.minMicros()).isPositive();
                             assertThat(r.medianMicros()).isBetween(r.minMicros(), r.p99Micros());
                         });
-        variants.values().forEach(InferenceNetwork::close);
     }
 }

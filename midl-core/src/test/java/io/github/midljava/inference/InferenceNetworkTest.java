@@ -36,7 +36,8 @@ class InferenceNetworkTest {
         float[] x = input(batch, 45, 11);
         float[] expected = ScalarReference.midl(w, x, batch);
         for (ComputeMode mode : ComputeMode.values()) {
-            try (InferenceNetwork net = new InferenceNetwork(List.of(w), mode, 1)) {
+            {
+            InferenceNetwork net = new InferenceNetwork(List.of(w), mode, 1);
                 // When
                 float[] y = net.predict(x, batch);
                 // Then
@@ -52,8 +53,9 @@ class InferenceNetworkTest {
         List<LayerWeights> layers =
                 RandomWeights.midlMlp(new int[] {784, 512, 512, 10}, 0.45, 16, 16, 3);
         float[] x = input(batch, 784, 5);
-        try (InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
-                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1)) {
+        {
+                InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
+                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
             // When
             float[] ys = sparse.predict(x, batch);
             float[] yd = dense.predict(x, batch);
@@ -70,8 +72,9 @@ class InferenceNetworkTest {
         List<LayerWeights> layers =
                 RandomWeights.midlMlp(new int[] {100, 64, 64, 10}, 0.45, 8, 8, 9);
         float[] x = input(1, 100, 2);
-        try (InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
-                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1)) {
+        {
+                InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
+                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
             // When / Then
             assertThat(sparse.predict(x, 1)).containsExactly(dense.predict(x, 1));
         }
@@ -85,8 +88,9 @@ class InferenceNetworkTest {
                 RandomWeights.midlMlp(new int[] {200, 128, 96, 10}, 0.45, 48, 48, 4);
         float[] x = input(batch, 200, 8);
         for (ComputeMode mode : ComputeMode.values()) {
-            try (InferenceNetwork one = new InferenceNetwork(layers, mode, 1);
-                    InferenceNetwork many = new InferenceNetwork(layers, mode, threads)) {
+            {
+                InferenceNetwork one = new InferenceNetwork(layers, mode, 1);
+                InferenceNetwork many = new InferenceNetwork(layers, mode, threads);
                 // When / Then: parts run the same per-element arithmetic on disjoint outputs
                 for (int repeat = 0; repeat < 3; repeat++) {
                     assertThat(many.predict(x, batch)).containsExactly(one.predict(x, batch));
@@ -100,7 +104,8 @@ class InferenceNetworkTest {
         // Given
         List<LayerWeights> layers = RandomWeights.denseMlp(new int[] {33, 21, 17, 5}, 6);
         float[] x = input(13, 33, 1);
-        try (InferenceNetwork net = new InferenceNetwork(layers, ComputeMode.SPARSE, 2)) {
+        {
+            InferenceNetwork net = new InferenceNetwork(layers, ComputeMode.SPARSE, 2);
             // When
             float[] y = net.predict(x, 13);
             // Then
@@ -117,7 +122,8 @@ class InferenceNetworkTest {
         float[] x = input(3, 20, 3);
         float[] g = ScalarReference.gate(w, x, 3);
         float[] h1 = ScalarReference.linear(x, 3, w.fullWeight(), w.fullBias(), 20, 12);
-        try (InferenceNetwork net = new InferenceNetwork(List.of(w), ComputeMode.SPARSE, 1)) {
+        {
+            InferenceNetwork net = new InferenceNetwork(List.of(w), ComputeMode.SPARSE, 1);
             // When
             float[] y = net.predict(x, 3);
             // Then
@@ -140,7 +146,8 @@ class InferenceNetworkTest {
     @Test
     void givenShortInput_whenPredicting_thenRejected() {
         List<LayerWeights> layers = RandomWeights.denseMlp(new int[] {4, 3}, 1);
-        try (InferenceNetwork net = new InferenceNetwork(layers, ComputeMode.SPARSE, 1)) {
+        {
+            InferenceNetwork net = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
             assertThatThrownBy(() -> net.predict(new float[7], 2))
                     .hasMessage("x must hold batch * inputSize = 2*4 floats, got 7");
         }
