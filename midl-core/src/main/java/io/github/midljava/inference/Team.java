@@ -2,12 +2,13 @@ package io.github.midljava.inference;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The calling thread plus {@code parts - 1} helper threads that split one task into parts and
- * finish it together. Helpers spin for a while after each task before parking: a batch-1 MLP layer
+ * finish it together; each part runs on whichever thread claims it first. Helpers spin for a while after each task before parking: a batch-1 MLP layer
  * takes tens of microseconds, while waking a parked thread takes about as long, so handing work to
  * a spinning helper is what makes splitting a single sample across cores pay.
  *
@@ -18,7 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Team {
     private static final ConcurrentHashMap<Integer, Team> SHARED = new ConcurrentHashMap<>();
 
-    /** A unit of work split in parts; part 0 runs on the caller. */
+    /** A unit of work split in parts that may run in any order, on any thread. */
     interface Task {
         void run(int part, int parts);
     }
@@ -29,12 +30,19 @@ final class Team {
 
     private final int parts;
     private final Helper[] helpers;
+    /** Parts not finished yet. */
     private final AtomicInteger pending = new AtomicInteger();
+
+    /**
+     * The task's generation (high bits) and its next unclaimed part (low 16 bits), in one word so
+     * that a helper still holding an older task can never claim a part of a newer one.
+     */
+    private final AtomicLong state = new AtomicLong();
+
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile long generation;
     private volatile Throwable failure;
 
-    /** Written before the volatile write of {@link #generation}, read after reading it. */
+    /** Written before the volatile write of {@link #state}, read after reading it. */
     private Task task;
 
     Team(int parts) {
@@ -77,23 +85,45 @@ final class Team {
     private void runLocked(Task task) {
         this.task = task;
         failure = null;
-        pending.set(parts - 1);
-        generation = generation + 1;
+        // pending before state: a helper that claims a part of this task must see its count.
+        pending.set(parts);
+        long generation = (state.get() >>> 16) + 1;
+        state.set(generation << 16);
         for (Helper h : helpers) {
             if (h.parked) {
                 LockSupport.unpark(h.thread);
             }
         }
-        try {
-            task.run(0, parts);
-        } finally {
-            while (pending.get() != 0) {
-                Thread.onSpinWait();
-            }
+        // The caller claims parts too, so a helper that is descheduled (busy machine) costs
+        // nothing unless it already claimed a part: then we wait for that part only.
+        work(task, generation);
+        while (pending.get() != 0) {
+            Thread.onSpinWait();
         }
         Throwable t = failure;
         if (t != null) {
-            throw new IllegalStateException("inference helper thread failed", t);
+            throw new IllegalStateException("inference part failed", t);
+        }
+    }
+
+    /** Claims and runs parts of task {@code generation} until none is left. */
+    private void work(Task task, long generation) {
+        while (true) {
+            long s = state.get();
+            int p = (int) (s & 0xFFFF);
+            if (s >>> 16 != generation || p >= parts) {
+                return;
+            }
+            if (!state.compareAndSet(s, s + 1)) {
+                continue;
+            }
+            try {
+                task.run(p, parts);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                pending.decrementAndGet();
+            }
         }
     }
 
@@ -113,14 +143,14 @@ final class Team {
             long seen = 0;
             long idleSince = System.nanoTime();
             while (true) {
-                long g = generation;
+                long g = state.get() >>> 16;
                 if (g == seen) {
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
                     } else {
                         parked = true;
-                        // Re-check after announcing: run() writes generation, then reads parked.
-                        if (generation == seen) {
+                        // Re-check after announcing: runLocked() writes state, then reads parked.
+                        if (state.get() >>> 16 == seen) {
                             LockSupport.parkNanos(this, 10_000_000L);
                         }
                         parked = false;
@@ -128,14 +158,8 @@ final class Team {
                     continue;
                 }
                 seen = g;
-                try {
-                    task.run(part, parts);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    pending.decrementAndGet();
-                    idleSince = System.nanoTime();
-                }
+                work(task, g);
+                idleSince = System.nanoTime();
             }
         }
     }
