@@ -208,7 +208,7 @@ public final class InferenceNetwork {
         }
     }
 
-    /** Slice {@code part} of the batch: contiguous, a multiple of the micro-tile height. */
+    /** Slice {@code part} of the batch: contiguous, a multiple of 4 samples but the last. */
     private final class SliceTask implements Team.Task {
         private float[] x;
         private float[] out;
@@ -223,7 +223,7 @@ public final class InferenceNetwork {
         @Override
         public void run(int part, int parts) {
             int per = (batch + parts - 1) / parts;
-            per = (per + Kernels.MR - 1) / Kernels.MR * Kernels.MR;
+            per = (per + 3) / 4 * 4;
             int start = part * per;
             int count = Math.min(per, batch - start);
             if (count > 0) {

@@ -15,8 +15,8 @@ final class Kernels {
     /** Columns per packed panel of {@link #pack}: two vectors, so a 4 x NR tile is 8 registers. */
     static final int NR = 2 * LANES;
 
-    /** Samples per micro-tile of the batched kernels. */
-    static final int MR = 4;
+    /** Most samples per micro-tile of the batched kernels (scratch tiles are MR x NR). */
+    static final int MR = 6;
 
     private Kernels() {}
 
@@ -220,28 +220,125 @@ final class Kernels {
             float[] out,
             int outOff,
             float[] tmp) {
+        gemmPacked(x, xOff, batch, packed, w, d, n, from, to, out, outOff, tmp, TILE_ROWS);
+    }
+
+    /** Samples per tile of {@link #gemmPacked}: 6 x 2 vectors = 12 accumulators (or 4 x 2). */
+    static final int TILE_ROWS = Integer.getInteger("midl.inference.tileRows", 6);
+
+    /** Samples per cache block of {@link #gemmPacked}: their x rows stay in L2 across panels. */
+    private static final int SAMPLE_BLOCK = 192;
+
+    static void gemmPacked(
+            float[] x,
+            int xOff,
+            int batch,
+            float[] packed,
+            float[] w,
+            int d,
+            int n,
+            int from,
+            int to,
+            float[] out,
+            int outOff,
+            float[] tmp,
+            int tileRows) {
         int panelEnd = (to + NR - 1) / NR;
-        int full = batch - batch % MR;
-        for (int p = from / NR; p < panelEnd; p++) {
-            int pOff = p * d * NR;
-            int j0 = p * NR;
-            boolean whole = j0 + NR <= to;
-            for (int b = 0; b < full; b += MR) {
-                int xb = xOff + b * d;
-                if (whole) {
-                    tile4xNR(x, xb, d, packed, pOff, out, outOff + b * n + j0, n);
-                } else {
-                    tile4xNR(x, xb, d, packed, pOff, tmp, 0, NR);
-                    int cols = to - j0;
-                    for (int s = 0; s < MR; s++) {
-                        System.arraycopy(tmp, s * NR, out, outOff + (b + s) * n + j0, cols);
+        for (int s0 = 0; s0 < batch; s0 += SAMPLE_BLOCK) {
+            int rows = Math.min(batch, s0 + SAMPLE_BLOCK) - s0;
+            // 6-sample tiles, then 4-sample tiles, then single dot products; trade a 6-tile for
+            // two 4-tiles when that avoids leaving 2 or 3 samples to the slow single path.
+            int sixes = tileRows == 6 ? rows / 6 : 0;
+            int left = rows - 6 * sixes;
+            if (sixes > 0 && (left == 2 || left == 3)) {
+                sixes--;
+                left += 6;
+            }
+            int fours = left / 4;
+            int end6 = s0 + 6 * sixes;
+            int end4 = end6 + 4 * fours;
+            for (int p = from / NR; p < panelEnd; p++) {
+                int pOff = p * d * NR;
+                int j0 = p * NR;
+                int cols = Math.min(NR, to - j0);
+                for (int b = s0; b < end6; b += 6) {
+                    if (cols == NR) {
+                        tile6xNR(x, xOff + b * d, d, packed, pOff, out, outOff + b * n + j0, n);
+                    } else {
+                        tile6xNR(x, xOff + b * d, d, packed, pOff, tmp, 0, NR);
+                        copyTile(tmp, 6, cols, out, outOff + b * n + j0, n);
+                    }
+                }
+                for (int b = end6; b < end4; b += 4) {
+                    if (cols == NR) {
+                        tile4xNR(x, xOff + b * d, d, packed, pOff, out, outOff + b * n + j0, n);
+                    } else {
+                        tile4xNR(x, xOff + b * d, d, packed, pOff, tmp, 0, NR);
+                        copyTile(tmp, 4, cols, out, outOff + b * n + j0, n);
                     }
                 }
             }
+            for (int b = end4; b < s0 + rows; b++) {
+                dotRowRange(w, d, from, to, x, xOff + b * d, out, outOff + b * n);
+            }
         }
-        for (int b = full; b < batch; b++) {
-            dotRowRange(w, d, from, to, x, xOff + b * d, out, outOff + b * n);
+    }
+
+    private static void copyTile(float[] tmp, int rows, int cols, float[] out, int oOff, int n) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tmp, r * NR, out, oOff + r * n, cols);
         }
+    }
+
+    private static void tile6xNR(
+            float[] x, int xb, int d, float[] packed, int pOff, float[] out, int oOff, int oStride) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        FloatVector c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00;
+        int x0 = xb;
+        int x1 = x0 + d;
+        int x2 = x1 + d;
+        int x3 = x2 + d;
+        int x4 = x3 + d;
+        int x5 = x4 + d;
+        int wi = pOff;
+        for (int i = 0; i < d; i++, wi += NR) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, packed, wi);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, packed, wi + LANES);
+            FloatVector u = FloatVector.broadcast(SPECIES, x[x0 + i]);
+            c00 = v0.fma(u, c00);
+            c01 = v1.fma(u, c01);
+            u = FloatVector.broadcast(SPECIES, x[x1 + i]);
+            c10 = v0.fma(u, c10);
+            c11 = v1.fma(u, c11);
+            u = FloatVector.broadcast(SPECIES, x[x2 + i]);
+            c20 = v0.fma(u, c20);
+            c21 = v1.fma(u, c21);
+            u = FloatVector.broadcast(SPECIES, x[x3 + i]);
+            c30 = v0.fma(u, c30);
+            c31 = v1.fma(u, c31);
+            u = FloatVector.broadcast(SPECIES, x[x4 + i]);
+            c40 = v0.fma(u, c40);
+            c41 = v1.fma(u, c41);
+            u = FloatVector.broadcast(SPECIES, x[x5 + i]);
+            c50 = v0.fma(u, c50);
+            c51 = v1.fma(u, c51);
+        }
+        c00.intoArray(out, oOff);
+        c01.intoArray(out, oOff + LANES);
+        c10.intoArray(out, oOff + oStride);
+        c11.intoArray(out, oOff + oStride + LANES);
+        c20.intoArray(out, oOff + 2 * oStride);
+        c21.intoArray(out, oOff + 2 * oStride + LANES);
+        c30.intoArray(out, oOff + 3 * oStride);
+        c31.intoArray(out, oOff + 3 * oStride + LANES);
+        c40.intoArray(out, oOff + 4 * oStride);
+        c41.intoArray(out, oOff + 4 * oStride + LANES);
+        c50.intoArray(out, oOff + 5 * oStride);
+        c51.intoArray(out, oOff + 5 * oStride + LANES);
     }
 
     private static void tile4xNR(

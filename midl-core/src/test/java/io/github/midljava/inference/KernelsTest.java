@@ -61,7 +61,7 @@ class KernelsTest {
     @ParameterizedTest
     @CsvSource({
         "1, 37, 29", "7, 37, 29", "64, 37, 29", "7, 100, 70", "64, 784, 70", "9, 16, 64",
-        "64, 13, 1"
+        "64, 13, 1", "8, 20, 70", "9, 20, 33", "15, 20, 33", "200, 20, 40"
     })
     void givenBatch_whenGemm_thenMatchesScalarReference(
             int batch, int d, int n) {
