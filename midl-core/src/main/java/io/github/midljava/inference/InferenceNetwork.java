@@ -155,9 +155,9 @@ public final class InferenceNetwork {
                             + (out == null ? "null" : out.length));
         }
         if (team == null) {
-            run(x, out, 0, batch, workspaces[0], null);
+            run(x, out, 0, batch, batch, workspaces[0], null);
         } else if (batch < 2 * MIN_SLICE) {
-            run(x, out, 0, batch, workspaces[0], team);
+            run(x, out, 0, batch, batch, workspaces[0], team);
         } else {
             sliceTask.set(x, out, batch);
             team.run(sliceTask);
@@ -181,7 +181,8 @@ public final class InferenceNetwork {
     }
 
     /** Runs samples {@code [start, start + count)}; phases are split across {@code team} if given. */
-    private void run(float[] x, float[] out, int start, int count, Workspace ws, Team team) {
+    private void run(
+            float[] x, float[] out, int start, int count, int batch, Workspace ws, Team team) {
         ws.ensure(count);
         float[] src = x;
         int srcOff = start * inSize;
@@ -190,7 +191,7 @@ public final class InferenceNetwork {
             float[] dst = last ? out : (i % 2 == 0 ? ws.act0 : ws.act1);
             int dstOff = last ? start * outSize : 0;
             Layer layer = layers[i];
-            ws.setCall(src, srcOff, dst, dstOff, count, !last);
+            ws.setCall(src, srcOff, dst, dstOff, count, !last, batch == 1);
             if (team == null) {
                 layer.forward(ws);
             } else {
@@ -227,7 +228,7 @@ public final class InferenceNetwork {
             int start = part * per;
             int count = Math.min(per, batch - start);
             if (count > 0) {
-                InferenceNetwork.this.run(x, out, start, count, workspaces[part], null);
+                InferenceNetwork.this.run(x, out, start, count, batch, workspaces[part], null);
             }
         }
     }

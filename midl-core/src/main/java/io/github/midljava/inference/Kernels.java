@@ -203,8 +203,7 @@ final class Kernels {
     /**
      * Batched {@code out[b, j] = dot(x[b], w[j])} from panels made by {@link #pack}: broadcast
      * form, a tile of 4 samples x {@link #NR} outputs keeps 8 accumulators and needs no horizontal
-     * reduction. Leftover samples ({@code batch % 4}) use {@link #dotRowRange} on the unpacked
-     * {@code w}. Only output columns {@code [from, to)} are computed; {@code from} must be a
+     * reduction. Only output columns {@code [from, to)} are computed; {@code from} must be a
      * multiple of {@link #NR}. {@code tmp} holds at least {@code MR * NR} floats.
      */
     static void gemmPacked(
@@ -246,8 +245,8 @@ final class Kernels {
         int panelEnd = (to + NR - 1) / NR;
         for (int s0 = 0; s0 < batch; s0 += SAMPLE_BLOCK) {
             int rows = Math.min(batch, s0 + SAMPLE_BLOCK) - s0;
-            // 6-sample tiles, then 4-sample tiles, then single dot products; trade a 6-tile for
-            // two 4-tiles when that avoids leaving 2 or 3 samples to the slow single path.
+            // 6-sample tiles, then 4-sample tiles, then one tile of 1-3; trade a 6-tile for two
+            // 4-tiles when that avoids a 2- or 3-sample tile (fewer accumulators, slower).
             int sixes = tileRows == 6 ? rows / 6 : 0;
             int left = rows - 6 * sixes;
             if (sixes > 0 && (left == 2 || left == 3)) {
@@ -277,11 +276,54 @@ final class Kernels {
                         copyTile(tmp, 4, cols, out, outOff + b * n + j0, n);
                     }
                 }
-            }
-            for (int b = end4; b < s0 + rows; b++) {
-                dotRowRange(w, d, from, to, x, xOff + b * d, out, outOff + b * n);
+                int small = s0 + rows - end4;
+                if (small > 0) {
+                    // 1-3 leftover samples: still from the panel (in L2 now), with the same
+                    // per-element arithmetic as the big tiles, so results do not depend on tiling.
+                    tile3xNR(x, xOff + end4 * d, d, small, packed, pOff, tmp, 0, NR);
+                    copyTile(tmp, small, cols, out, outOff + end4 * n + j0, n);
+                }
             }
         }
+    }
+
+    /** Like {@link #tile4xNR} for {@code rows} = 1..3 samples; missing rows repeat the first. */
+    private static void tile3xNR(
+            float[] x,
+            int xb,
+            int d,
+            int rows,
+            float[] packed,
+            int pOff,
+            float[] out,
+            int oOff,
+            int oStride) {
+        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
+        FloatVector c10 = c00, c11 = c00;
+        FloatVector c20 = c00, c21 = c00;
+        int x0 = xb;
+        int x1 = rows > 1 ? x0 + d : x0;
+        int x2 = rows > 2 ? x0 + 2 * d : x0;
+        int wi = pOff;
+        for (int i = 0; i < d; i++, wi += NR) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, packed, wi);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, packed, wi + LANES);
+            FloatVector u = FloatVector.broadcast(SPECIES, x[x0 + i]);
+            c00 = v0.fma(u, c00);
+            c01 = v1.fma(u, c01);
+            u = FloatVector.broadcast(SPECIES, x[x1 + i]);
+            c10 = v0.fma(u, c10);
+            c11 = v1.fma(u, c11);
+            u = FloatVector.broadcast(SPECIES, x[x2 + i]);
+            c20 = v0.fma(u, c20);
+            c21 = v1.fma(u, c21);
+        }
+        c00.intoArray(out, oOff);
+        c01.intoArray(out, oOff + LANES);
+        c10.intoArray(out, oOff + oStride);
+        c11.intoArray(out, oOff + oStride + LANES);
+        c20.intoArray(out, oOff + 2 * oStride);
+        c21.intoArray(out, oOff + 2 * oStride + LANES);
     }
 
     private static void copyTile(float[] tmp, int rows, int cols, float[] out, int oOff, int n) {
@@ -379,11 +421,13 @@ final class Kernels {
     }
 
     /**
-     * {@code out[b, j] = dot(x[b], w[j])} for output columns {@code [from, to)}: dot products at
-     * batch 1 (no packing pays for a single sample), packed panels above. {@code from} must be a
-     * multiple of {@link #NR} when {@code batch > 1}.
+     * {@code out[b, j] = dot(x[b], w[j])} for output columns {@code [from, to)}: dot products over
+     * the rows of w if {@code dotPath} (batch 1: nothing to share a load with, and the rows stream
+     * at full bandwidth), packed panels otherwise. {@code from} must be a multiple of {@link #NR}
+     * unless {@code dotPath}.
      */
     static void gemm(
+            boolean dotPath,
             float[] x,
             int xOff,
             int batch,
@@ -396,8 +440,10 @@ final class Kernels {
             float[] out,
             int outOff,
             float[] tmp) {
-        if (batch == 1) {
-            dotRowRange(w, d, from, to, x, xOff, out, outOff);
+        if (dotPath) {
+            for (int b = 0; b < batch; b++) {
+                dotRowRange(w, d, from, to, x, xOff + b * d, out, outOff + b * n);
+            }
         } else {
             gemmPacked(x, xOff, batch, packed, w, d, n, from, to, out, outOff, tmp);
         }

@@ -51,13 +51,14 @@ final class LinearLayer implements Layer {
 
     @Override
     public void phase(int phase, int part, int parts, Workspace ws) {
-        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int align = ws.dotPath ? 4 : Kernels.NR;
         int from = Kernels.split(n, part, parts, align);
         int to = Kernels.split(n, part + 1, parts, align);
         if (from >= to) {
             return;
         }
         Kernels.gemm(
+                ws.dotPath,
                 ws.in, ws.inOff, ws.batch, packed, weight, d, n, from, to, ws.out, ws.outOff,
                 ws.tile(part));
         for (int b = 0; b < ws.batch; b++) {

@@ -127,7 +127,7 @@ final class MidlLayer implements Layer {
             default -> {
                 if (mode == ComputeMode.DENSE) {
                     fullDense(part, parts, ws);
-                } else if (ws.batch == 1) {
+                } else if (ws.dotPath) {
                     fullSparse(part, parts, ws);
                 } else {
                     fullSparseByRow(part, parts, ws);
@@ -139,11 +139,12 @@ final class MidlLayer implements Layer {
     /** Phase 1: the stacked input projections {@code s = [G_down; V] x}, split by rows. */
     private void project(int part, int parts, Workspace ws) {
         int p = gateRows + lightRows;
-        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int align = ws.dotPath ? 4 : Kernels.NR;
         int from = Kernels.split(p, part, parts, align);
         int to = Kernels.split(p, part + 1, parts, align);
         if (from < to) {
             Kernels.gemm(
+                ws.dotPath,
                     ws.in, ws.inOff, ws.batch, projPacked, proj, d, p, from, to, ws.proj, 0,
                     ws.tile(part));
         }
@@ -185,7 +186,7 @@ final class MidlLayer implements Layer {
                 }
             }
         }
-        if (mode == ComputeMode.SPARSE && ws.batch > 1 && ws.batch <= SAMPLE_BLOCK) {
+        if (mode == ComputeMode.SPARSE && !ws.dotPath && ws.batch <= SAMPLE_BLOCK) {
             invert(ws, 0, ws.batch);
         }
     }
@@ -305,7 +306,7 @@ final class MidlLayer implements Layer {
 
     /** Phase 3, dense compute: all rows of W1 in the part's unit range, then mask and blend. */
     private void fullDense(int part, int parts, Workspace ws) {
-        int align = ws.batch == 1 ? 4 : Kernels.NR;
+        int align = ws.dotPath ? 4 : Kernels.NR;
         int from = Kernels.split(n, part, parts, align);
         int to = Kernels.split(n, part + 1, parts, align);
         if (from >= to) {
@@ -313,6 +314,7 @@ final class MidlLayer implements Layer {
         }
         float[] h1 = ws.h1;
         Kernels.gemm(
+                ws.dotPath,
                 ws.in, ws.inOff, ws.batch, fullPacked, fullWeight, d, n, from, to, h1, 0,
                 ws.tile(part));
         for (int b = 0; b < ws.batch; b++) {

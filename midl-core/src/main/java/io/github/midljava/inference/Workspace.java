@@ -22,6 +22,13 @@ final class Workspace {
     int batch;
     boolean relu;
 
+    /**
+     * Whether the whole call is a single sample: then matrix products run as row dot products
+     * (and MID-L gathers its selected rows); otherwise packed panels, even for a one-sample slice
+     * of a bigger batch, so that results do not depend on how the batch was sliced.
+     */
+    boolean dotPath;
+
     /** Ping-pong activations between layers, {@code [batch, maxWidth]}. */
     float[] act0;
 
@@ -95,7 +102,9 @@ final class Workspace {
         return maxParts;
     }
 
-    void setCall(float[] in, int inOff, float[] out, int outOff, int batch, boolean relu) {
+    void setCall(
+            float[] in, int inOff, float[] out, int outOff, int batch, boolean relu, boolean dotPath) {
+        this.dotPath = dotPath;
         this.in = in;
         this.inOff = inOff;
         this.out = out;

@@ -81,7 +81,7 @@ class InferenceNetworkTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 2", "1, 3", "3, 2", "7, 3", "8, 2", "9, 2", "37, 3", "64, 2"})
+    @CsvSource({"1, 2", "1, 3", "3, 2", "7, 3", "8, 2", "9, 2", "13, 3", "37, 3", "64, 2", "130, 2"})
     void givenSeveralThreads_whenPredicting_thenBitwiseSameAsOneThread(int batch, int threads) {
         // Given: layers big enough that small batches split rows across threads
         List<LayerWeights> layers =

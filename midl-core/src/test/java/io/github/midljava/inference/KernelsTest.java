@@ -61,7 +61,7 @@ class KernelsTest {
     @ParameterizedTest
     @CsvSource({
         "1, 37, 29", "7, 37, 29", "64, 37, 29", "7, 100, 70", "64, 784, 70", "9, 16, 64",
-        "64, 13, 1", "8, 20, 70", "9, 20, 33", "15, 20, 33", "200, 20, 40"
+        "64, 13, 1", "8, 20, 70", "9, 20, 33", "15, 20, 33", "200, 20, 40", "2, 20, 40", "3, 20, 40", "401, 9, 33"
     })
     void givenBatch_whenGemm_thenMatchesScalarReference(
             int batch, int d, int n) {
@@ -75,7 +75,7 @@ class KernelsTest {
         // When
         float[] packedOut = new float[batch * n + 1];
         Kernels.gemm(
-                x, 5, batch, Kernels.pack(w, n, d), w, d, n, 0, n, packedOut, 1,
+                batch == 1, x, 5, batch, Kernels.pack(w, n, d), w, d, n, 0, n, packedOut, 1,
                 new float[Kernels.MR * Kernels.NR]);
         // Then
         assertClose(java.util.Arrays.copyOfRange(packedOut, 1, batch * n + 1), expected);
@@ -90,7 +90,8 @@ class KernelsTest {
         float[] x = random(batch * d, rnd);
         float[] packed = Kernels.pack(w, n, d);
         float[] whole = new float[batch * n];
-        Kernels.gemm(x, 0, batch, packed, w, d, n, 0, n, whole, 0, new float[Kernels.MR * Kernels.NR]);
+        Kernels.gemm(batch == 1, x, 0, batch, packed, w, d, n, 0, n, whole, 0,
+                new float[Kernels.MR * Kernels.NR]);
         // When: three parts, aligned as the layers align them
         int align = batch == 1 ? 4 : Kernels.NR;
         float[] parts = new float[batch * n];
@@ -98,7 +99,7 @@ class KernelsTest {
             int from = Kernels.split(n, p, 3, align);
             int to = Kernels.split(n, p + 1, 3, align);
             if (from < to) {
-                Kernels.gemm(x, 0, batch, packed, w, d, n, from, to, parts, 0,
+                Kernels.gemm(batch == 1, x, 0, batch, packed, w, d, n, from, to, parts, 0,
                         new float[Kernels.MR * Kernels.NR]);
             }
         }
