@@ -11,5 +11,12 @@ public enum ComputeMode {
      * Computes all n rows of the full path, then masks and blends, as the training-mode forward
      * does: the baseline that shows what {@link #SPARSE} saves. Same output up to float rounding.
      */
-    DENSE
+    DENSE,
+    /**
+     * {@link #SPARSE} for single-sample calls, {@link #DENSE} for batches: on a CPU the gathered
+     * rows only pay while reading the weights is the bottleneck; once a batch shares each weight
+     * load across samples, the packed dense kernel computing every unit is faster than the
+     * row-by-row sparse one (see midl-benchmarks/README.md for the measured crossover).
+     */
+    AUTO
 }

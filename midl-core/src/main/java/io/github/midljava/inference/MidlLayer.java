@@ -61,7 +61,7 @@ final class MidlLayer implements Layer {
         this.fullWeight = w.fullWeight();
         this.fullBias = w.fullBias();
         // Only dense compute runs W1 through the packed batched kernel.
-        this.fullPacked = mode == ComputeMode.DENSE ? Kernels.pack(fullWeight, n, d) : null;
+        this.fullPacked = mode != ComputeMode.SPARSE ? Kernels.pack(fullWeight, n, d) : null;
     }
 
     private static float[] transpose(float[] a, int rows, int cols) {
@@ -104,6 +104,11 @@ final class MidlLayer implements Layer {
     private static final int SELECT = 1;
     private static final int FULL = 2;
 
+    /** Whether this call computes the full path sparsely ({@link ComputeMode#AUTO}: batch 1). */
+    private boolean sparse(Workspace ws) {
+        return mode == ComputeMode.SPARSE || (mode == ComputeMode.AUTO && ws.dotPath);
+    }
+
     @Override
     public int phases() {
         return 3;
@@ -115,7 +120,7 @@ final class MidlLayer implements Layer {
             case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
             case SELECT -> false;
             default -> (long) n * d >= MIN_SPLIT_WORK
-                    && (mode == ComputeMode.DENSE || batch <= SAMPLE_BLOCK);
+                    && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
         };
     }
 
@@ -125,7 +130,7 @@ final class MidlLayer implements Layer {
             case PROJECT -> project(part, parts, ws);
             case SELECT -> select(ws);
             default -> {
-                if (mode == ComputeMode.DENSE) {
+                if (!sparse(ws)) {
                     fullDense(part, parts, ws);
                 } else if (ws.dotPath) {
                     fullSparse(part, parts, ws);
@@ -179,14 +184,14 @@ final class MidlLayer implements Layer {
                 case ZERO -> Arrays.fill(out, oOff, oOff + n, 0f);
             }
             TopK.select(g, gOff, n, k, ws.sel, b * k, ws.candidates, ws.ties);
-            if (mode == ComputeMode.DENSE) {
+            if (!sparse(ws)) {
                 Arrays.fill(ws.mask, gOff, gOff + n, 0f);
                 for (int t = 0; t < k; t++) {
                     ws.mask[gOff + ws.sel[b * k + t]] = 1f;
                 }
             }
         }
-        if (mode == ComputeMode.SPARSE && !ws.dotPath && ws.batch <= SAMPLE_BLOCK) {
+        if (sparse(ws) && !ws.dotPath && ws.batch <= SAMPLE_BLOCK) {
             invert(ws, 0, ws.batch);
         }
     }

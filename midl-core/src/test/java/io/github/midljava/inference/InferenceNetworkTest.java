@@ -80,6 +80,21 @@ class InferenceNetworkTest {
         }
     }
 
+    @Test
+    void givenAutoMode_whenPredicting_thenSparseForOneSampleAndDenseForBatches() {
+        // Given
+        List<LayerWeights> layers =
+                RandomWeights.midlMlp(new int[] {100, 64, 64, 10}, 0.45, 8, 8, 9);
+        InferenceNetwork auto = new InferenceNetwork(layers, ComputeMode.AUTO, 1);
+        InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
+        InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
+        float[] one = input(1, 100, 2);
+        float[] seven = input(7, 100, 3);
+        // When / Then
+        assertThat(auto.predict(one, 1)).containsExactly(sparse.predict(one, 1));
+        assertThat(auto.predict(seven, 7)).containsExactly(dense.predict(seven, 7));
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 2", "1, 3", "3, 2", "7, 3", "8, 2", "9, 2", "13, 3", "37, 3", "64, 2", "130, 2"})
     void givenSeveralThreads_whenPredicting_thenBitwiseSameAsOneThread(int batch, int threads) {
