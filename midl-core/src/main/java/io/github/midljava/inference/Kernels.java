@@ -1,7 +1,9 @@
 package io.github.midljava.inference;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,7 +20,34 @@ final class Kernels {
     /** Most samples per micro-tile of the batched kernels (scratch tiles are MR x NR). */
     static final int MR = 6;
 
+    /** Shuffles of {@link #sum}: lane i takes lane i XOR step, for step = LANES/2 .. 1. */
+    private static final VectorShuffle<Float>[] HALVES = halves();
+
     private Kernels() {}
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] halves() {
+        int steps = Integer.numberOfTrailingZeros(LANES);
+        VectorShuffle<Float>[] shuffles = new VectorShuffle[steps];
+        for (int s = 0; s < steps; s++) {
+            int step = LANES >> (s + 1);
+            shuffles[s] = VectorShuffle.fromOp(SPECIES, i -> i ^ step);
+        }
+        return shuffles;
+    }
+
+    /**
+     * The sum of the lanes of {@code v} by a fixed pairwise tree. Not {@code reduceLanes(ADD)}:
+     * its order is unspecified and differs between the interpreter and compiled code, so the same
+     * call could round differently before and after JIT compilation (and flip a near-tie in the
+     * top-k). Lane-wise adds of shuffled vectors round the same everywhere.
+     */
+    static float sum(FloatVector v) {
+        for (VectorShuffle<Float> shuffle : HALVES) {
+            v = v.add(v.rearrange(shuffle));
+        }
+        return v.lane(0);
+    }
 
     /**
      * {@code out[outOff + t] = dot(w[rows[rowsOff + t]], x[xOff .. xOff + d))} for {@code t <
@@ -98,10 +127,10 @@ final class Kernels {
             a2 = FloatVector.fromArray(SPECIES, w, o2 + i).fma(xv, a2);
             a3 = FloatVector.fromArray(SPECIES, w, o3 + i).fma(xv, a3);
         }
-        float s0 = a0.reduceLanes(VectorOperators.ADD);
-        float s1 = a1.reduceLanes(VectorOperators.ADD);
-        float s2 = a2.reduceLanes(VectorOperators.ADD);
-        float s3 = a3.reduceLanes(VectorOperators.ADD);
+        float s0 = sum(a0);
+        float s1 = sum(a1);
+        float s2 = sum(a2);
+        float s3 = sum(a3);
         for (; i < d; i++) {
             float xi = x[xOff + i];
             s0 += w[o0 + i] * xi;
@@ -124,7 +153,7 @@ final class Kernels {
             a = FloatVector.fromArray(SPECIES, w, wOff + i)
                     .fma(FloatVector.fromArray(SPECIES, x, xOff + i), a);
         }
-        float s = a.reduceLanes(VectorOperators.ADD);
+        float s = sum(a);
         for (; i < d; i++) {
             s += w[wOff + i] * x[xOff + i];
         }
@@ -160,10 +189,10 @@ final class Kernels {
             a2 = FloatVector.fromArray(SPECIES, x, x2 + i).fma(wv, a2);
             a3 = FloatVector.fromArray(SPECIES, x, x3 + i).fma(wv, a3);
         }
-        float s0 = a0.reduceLanes(VectorOperators.ADD);
-        float s1 = a1.reduceLanes(VectorOperators.ADD);
-        float s2 = a2.reduceLanes(VectorOperators.ADD);
-        float s3 = a3.reduceLanes(VectorOperators.ADD);
+        float s0 = sum(a0);
+        float s1 = sum(a1);
+        float s2 = sum(a2);
+        float s3 = sum(a3);
         for (; i < d; i++) {
             float wi = w[wOff + i];
             s0 += wi * x[x0 + i];
@@ -548,7 +577,8 @@ final class Kernels {
 
     /**
      * {@code a[off + j] = sigmoid((a[off + j] + bias[j]) / tau)} for {@code j < n}; {@code bias}
-     * may be null (zero).
+     * may be null (zero). Uses {@link #exp}, which rounds the same in every lane, in the scalar
+     * tail and before and after JIT compilation, so the top-k that follows is reproducible.
      */
     static void biasSigmoid(float[] a, int off, int n, float[] bias, float tau) {
         int bound = SPECIES.loopBound(n);
@@ -559,13 +589,65 @@ final class Kernels {
             if (bias != null) {
                 z = z.add(FloatVector.fromArray(SPECIES, bias, j));
             }
-            FloatVector e = z.div(tau).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(a, off + j);
+            one.div(one.add(exp(z.div(tau).neg()))).intoArray(a, off + j);
         }
         for (; j < n; j++) {
             float z = bias == null ? a[off + j] : a[off + j] + bias[j];
-            a[off + j] = 1f / (1f + (float) Math.exp(-(z / tau)));
+            a[off + j] = 1f / (1f + exp(-(z / tau)));
         }
+    }
+
+    // exp(x) = 2^m * e^r with m = round(x / ln 2), r = x - m ln 2 (Cody-Waite, two constants),
+    // e^r by the Cephes expf polynomial: about 1 ulp on [-87, 88], inputs clamped to that range.
+    private static final float EXP_HI = 88f;
+    private static final float EXP_LO = -87f;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
+    private static final float P0 = 1.9875691500e-4f;
+    private static final float P1 = 1.3981999507e-3f;
+    private static final float P2 = 8.3334519073e-3f;
+    private static final float P3 = 4.1665795894e-2f;
+    private static final float P4 = 1.6666665459e-1f;
+    private static final float P5 = 5.0000001201e-1f;
+
+    /**
+     * Lane-wise {@code e^x} from adds, multiplies and FMAs only, which round identically in the
+     * interpreter and in compiled code (the built-in {@code EXP} operator does not promise that).
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(EXP_LO).min(EXP_HI);
+        FloatVector m = x.mul(LOG2E).add(ROUND).sub(ROUND);
+        FloatVector r = m.mul(-LN2_HI).add(x);
+        r = m.mul(-LN2_LO).add(r);
+        FloatVector p = r.fma(P0, P1);
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P2));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P3));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P4));
+        p = p.fma(r, FloatVector.broadcast(SPECIES, P5));
+        p = p.mul(r.mul(r)).add(r).add(1f);
+        FloatVector scale =
+                ((IntVector) m.convert(VectorOperators.F2I, 0))
+                        .add(127)
+                        .lanewise(VectorOperators.LSHL, 23)
+                        .reinterpretAsFloats();
+        return p.mul(scale);
+    }
+
+    /** The scalar twin of {@link #exp}: the same operations in the same order. */
+    static float exp(float x) {
+        x = Math.min(Math.max(x, EXP_LO), EXP_HI);
+        float m = x * LOG2E + ROUND - ROUND;
+        float r = m * -LN2_HI + x;
+        r = m * -LN2_LO + r;
+        float p = Math.fma(r, P0, P1);
+        p = Math.fma(p, r, P2);
+        p = Math.fma(p, r, P3);
+        p = Math.fma(p, r, P4);
+        p = Math.fma(p, r, P5);
+        p = p * (r * r) + r + 1f;
+        return p * Float.intBitsToFloat(((int) m + 127) << 23);
     }
 
     /**

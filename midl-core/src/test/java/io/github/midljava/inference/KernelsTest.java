@@ -149,4 +149,26 @@ class KernelsTest {
             assertThat(a[i]).isCloseTo((float) expected, within(1e-6f));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void givenInputsAcrossTheRange_whenExp_thenWithinTwoUlpsAndVectorEqualsScalar() {
+        // Given: inputs from -87 to 88, a vector's worth at a time
+        int n = Kernels.LANES * 4000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -87f + 175f * i / n;
+        }
+        for (int i = 0; i < n; i += Kernels.LANES) {
+            // When
+            float[] v = new float[Kernels.LANES];
+            Kernels.exp(jdk.incubator.vector.FloatVector.fromArray(Kernels.SPECIES, x, i))
+                    .intoArray(v, 0);
+            for (int l = 0; l < Kernels.LANES; l++) {
+                // Then
+                float expected = (float) Math.exp(x[i + l]);
+                assertThat(v[l]).isCloseTo(expected, within(2 * Math.ulp(expected)));
+                assertThat(Kernels.exp(x[i + l])).isEqualTo(v[l]);
+            }
+        }
+    }
 }
