@@ -605,6 +605,7 @@ final class Kernels {
     private static final float LN2_HI = 0.693359375f;
     private static final float LN2_LO = -2.12194440e-4f;
     private static final float ROUND = 12582912f; // 1.5 * 2^23: adding it rounds to an integer
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
     private static final float P0 = 1.9875691500e-4f;
     private static final float P1 = 1.3981999507e-3f;
     private static final float P2 = 8.3334519073e-3f;
@@ -618,7 +619,9 @@ final class Kernels {
      */
     static FloatVector exp(FloatVector x) {
         x = x.max(EXP_LO).min(EXP_HI);
-        FloatVector m = x.mul(LOG2E).add(ROUND).sub(ROUND);
+        // t holds m = round(x log2 e) in its low mantissa bits: its int bits are ROUND_BITS + m.
+        FloatVector t = x.mul(LOG2E).add(ROUND);
+        FloatVector m = t.sub(ROUND);
         FloatVector r = m.mul(-LN2_HI).add(x);
         r = m.mul(-LN2_LO).add(r);
         FloatVector p = r.fma(P0, P1);
@@ -627,9 +630,11 @@ final class Kernels {
         p = p.fma(r, FloatVector.broadcast(SPECIES, P4));
         p = p.fma(r, FloatVector.broadcast(SPECIES, P5));
         p = p.mul(r.mul(r)).add(r).add(1f);
+        // 2^m built from the bits of t (a float-to-int conversion is not compiled to one
+        // instruction on JDK 17 and costs more than the rest of this method).
         FloatVector scale =
-                ((IntVector) m.convert(VectorOperators.F2I, 0))
-                        .add(127)
+                ((IntVector) t.reinterpretAsInts())
+                        .sub(ROUND_BITS - 127)
                         .lanewise(VectorOperators.LSHL, 23)
                         .reinterpretAsFloats();
         return p.mul(scale);
@@ -638,7 +643,8 @@ final class Kernels {
     /** The scalar twin of {@link #exp}: the same operations in the same order. */
     static float exp(float x) {
         x = Math.min(Math.max(x, EXP_LO), EXP_HI);
-        float m = x * LOG2E + ROUND - ROUND;
+        float t = x * LOG2E + ROUND;
+        float m = t - ROUND;
         float r = m * -LN2_HI + x;
         r = m * -LN2_LO + r;
         float p = Math.fma(r, P0, P1);
@@ -647,7 +653,7 @@ final class Kernels {
         p = Math.fma(p, r, P4);
         p = Math.fma(p, r, P5);
         p = p * (r * r) + r + 1f;
-        return p * Float.intBitsToFloat(((int) m + 127) << 23);
+        return p * Float.intBitsToFloat((Float.floatToRawIntBits(t) - (ROUND_BITS - 127)) << 23);
     }
 
     /**

@@ -58,24 +58,45 @@ final class TopK {
             fillUnselected(sel, selOff, greater, k, ties, found);
             return;
         }
-        // Merge the two ascending lists from the back, in place.
-        int i = greater - 1;
-        int w = k - 1;
-        for (int q = need - 1; q >= 0; w--) {
-            if (i >= 0 && sel[selOff + i] > ties[q]) {
-                sel[selOff + w] = sel[selOff + i--];
-            } else {
-                sel[selOff + w] = ties[q--];
-            }
+        // Merge the ties into the ascending list from the back, in place: each tie moves the
+        // block of larger indices up with one arraycopy (binary search for the block).
+        int i = greater;
+        int w = k;
+        for (int q = need - 1; q >= 0; q--) {
+            int tie = ties[q];
+            int pos = upperBound(sel, selOff, i, tie);
+            int count = i - pos;
+            System.arraycopy(sel, selOff + pos, sel, selOff + w - count, count);
+            w -= count + 1;
+            sel[selOff + w] = tie;
+            i = pos;
         }
     }
 
+    /** The number of the first {@code len} (ascending) entries of {@code a} below {@code x}. */
+    private static int upperBound(int[] a, int off, int len, int x) {
+        int lo = 0;
+        int hi = len;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[off + mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Bisection stops once at most this many values remain between its bounds. */
-    static final int CANDIDATES = 16;
+    private static final int MAX_CANDIDATES = 16;
+
+    /** Length of the {@code cand} scratch: the candidates plus one write-always slot. */
+    static final int CANDIDATES = MAX_CANDIDATES + 1;
 
     /**
      * The k-th largest value: the largest t with {@code count(v >= t) >= k}. Bisects on the order
-     * keys until at most {@value #CANDIDATES} values lie between the bounds (about log2(n / 16)
+     * keys until at most {@value #MAX_CANDIDATES} values lie between the bounds (about log2(n / 16)
      * steps instead of ~25 for the full key range), then sorts those few.
      */
     static float kthLargest(float[] v, int off, int n, int k, float[] cand) {
@@ -103,7 +124,7 @@ final class TopK {
         long hi = (long) key(max) + 1;
         int countLo = n;
         int countHi = 0;
-        while (hi - lo > 1 && countLo - countHi > CANDIDATES) {
+        while (hi - lo > 1 && countLo - countHi > MAX_CANDIDATES) {
             long mid = (lo + hi) >> 1;
             int c = countAtLeast(v, off, n, fromKey((int) mid));
             if (c >= k) {
@@ -119,13 +140,16 @@ final class TopK {
         }
         // The answer is the (k - countHi)-th largest of the few values in [lo, hi).
         float loValue = fromKey((int) lo);
-        float hiValue = hi > Integer.MAX_VALUE ? Float.NaN : fromKey((int) hi);
+        float hiValue = hi > Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : fromKey((int) hi);
+        // Branch-free gather (about half the values pass the first test: a branch would
+        // mispredict); at most MAX_CANDIDATES pass both, so the write-always slot stays in cand.
         int m = 0;
-        for (j = 0; j < n && m < CANDIDATES; j++) {
+        for (j = 0; j < n; j++) {
             float x = v[off + j];
-            if (x >= loValue && !(x >= hiValue)) {
-                cand[m++] = x;
-            }
+            cand[m] = x;
+            int atLeastLo = ~Float.floatToRawIntBits(x - loValue) >>> 31;
+            int belowHi = Float.floatToRawIntBits(x - hiValue) >>> 31;
+            m += atLeastLo & belowHi;
         }
         java.util.Arrays.sort(cand, 0, m);
         int rank = k - countHi;
