@@ -126,7 +126,9 @@ public final class InferenceLatency {
      * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP with its MID-L
      * twin computed sparsely and densely, and prints medians and the ratio MID-L sparse / dense.
      * Arguments ({@code key=value}): {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code
-     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread count).
+     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread count),
+     * {@code warmup=10} (seconds of warm-up over all batch sizes first: the JIT compiles the vector
+     * kernels late, several seconds in on a busy machine, and each batch size has its own paths).
      */
     public static void main(String[] args) {
         Map<String, String> opt = new LinkedHashMap<>();
@@ -142,20 +144,28 @@ public final class InferenceLatency {
         double ratio = Double.parseDouble(opt.getOrDefault("ratio", "0.45"));
         int rank = Integer.parseInt(opt.getOrDefault("rank", "16"));
         double seconds = Double.parseDouble(opt.getOrDefault("seconds", "6"));
+        double warmup = Double.parseDouble(opt.getOrDefault("warmup", "10"));
         int[] widths = {784, 512, 512, 10};
         System.out.printf(
                 Locale.ROOT,
-                "MLP %s, activeRatio %.2f, ranks %d, vector species %s%n",
+                "MLP %s, activeRatio %.2f, ranks %d, vector species %s, %d processors%n",
                 Arrays.toString(widths),
                 ratio,
                 rank,
-                Kernels.SPECIES);
+                Kernels.SPECIES,
+                Runtime.getRuntime().availableProcessors());
         for (int t : threads) {
             Map<String, InferenceNetwork> variants = new LinkedHashMap<>();
             variants.put("dense", new InferenceNetwork(RandomWeights.denseMlp(widths, 1), ComputeMode.SPARSE, t));
             List<LayerWeights> midl = RandomWeights.midlMlp(widths, ratio, rank, rank, 1);
             variants.put("midl-sparse", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
             variants.put("midl-dense-compute", new InferenceNetwork(midl, ComputeMode.DENSE, t));
+            long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+            while (System.nanoTime() < warmEnd) {
+                for (int batch : batches) {
+                    measure(variants, batch, 0, Math.max(1, 64 / batch), 7);
+                }
+            }
             for (int batch : batches) {
                 // Calibrate the number of calls to the time budget with a short probe.
                 List<Result> probe = measure(variants, batch, 20, 10, 7);
