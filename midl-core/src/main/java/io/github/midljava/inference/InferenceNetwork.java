@@ -9,7 +9,11 @@ import java.util.List;
  *
  * <p>In {@link ComputeMode#SPARSE} a MID-L layer computes its full path only for the k units each
  * sample selects, so fewer active neurons mean less work; {@link ComputeMode#DENSE} computes every
- * unit and masks afterwards, as training does. Both give the same logits up to float rounding.
+ * unit and masks afterwards, as training does; {@link ComputeMode#AUTO} picks the faster of the
+ * two per call. All give the same logits up to float rounding (bitwise at batch 1). Results do not
+ * depend on the thread count nor on JIT warm-up: reductions and {@code exp} use a fixed order.
+ *
+ * <p>Shapes: {@code x: [batch, inputSize]} and logits {@code [batch, outputSize]}, row-major.
  *
  * <p>With several threads, a batch of at least {@code 2 * }{@value #MIN_SLICE} samples is cut into
  * contiguous slices, each running the whole network with its own scratch, so threads never wait

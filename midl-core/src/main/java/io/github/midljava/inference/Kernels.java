@@ -49,6 +49,22 @@ final class Kernels {
         return v.lane(0);
     }
 
+    /** The smallest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
+    static float min(FloatVector v) {
+        for (VectorShuffle<Float> shuffle : HALVES) {
+            v = v.min(v.rearrange(shuffle));
+        }
+        return v.lane(0);
+    }
+
+    /** The largest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
+    static float max(FloatVector v) {
+        for (VectorShuffle<Float> shuffle : HALVES) {
+            v = v.max(v.rearrange(shuffle));
+        }
+        return v.lane(0);
+    }
+
     /**
      * {@code out[outOff + t] = dot(w[rows[rowsOff + t]], x[xOff .. xOff + d))} for {@code t <
      * count}: the gathered GEMV of the sparse full path. Rows of {@code w} ([*, d]) are contiguous,

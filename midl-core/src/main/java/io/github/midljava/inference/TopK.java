@@ -112,8 +112,8 @@ final class TopK {
                 lo = lo.min(x);
                 hi = hi.max(x);
             }
-            min = lo.reduceLanes(VectorOperators.MIN);
-            max = hi.reduceLanes(VectorOperators.MAX);
+            min = Kernels.min(lo);
+            max = Kernels.max(hi);
         }
         for (; j < n; j++) {
             min = Math.min(min, v[off + j]);
@@ -141,17 +141,39 @@ final class TopK {
         // The answer is the (k - countHi)-th largest of the few values in [lo, hi).
         float loValue = fromKey((int) lo);
         float hiValue = hi > Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : fromKey((int) hi);
-        // Branch-free gather (about half the values pass the first test: a branch would
-        // mispredict); at most MAX_CANDIDATES pass both, so the write-always slot stays in cand.
+        // Few values are candidates: test a vector at a time, look at lanes only when one is.
+        FloatVector loV = FloatVector.broadcast(Kernels.SPECIES, loValue);
+        FloatVector hiV = FloatVector.broadcast(Kernels.SPECIES, hiValue);
         int m = 0;
-        for (j = 0; j < n; j++) {
-            float x = v[off + j];
-            cand[m] = x;
-            int atLeastLo = ~Float.floatToRawIntBits(x - loValue) >>> 31;
-            int belowHi = Float.floatToRawIntBits(x - hiValue) >>> 31;
-            m += atLeastLo & belowHi;
+        for (j = 0; j < bound; j += Kernels.LANES) {
+            FloatVector x = FloatVector.fromArray(Kernels.SPECIES, v, off + j);
+            if (x.compare(VectorOperators.GE, loV)
+                    .and(x.compare(VectorOperators.LT, hiV))
+                    .anyTrue()) {
+                for (int l = j; l < j + Kernels.LANES; l++) {
+                    float y = v[off + l];
+                    if (y >= loValue && y < hiValue) {
+                        cand[m++] = y;
+                    }
+                }
+            }
         }
-        java.util.Arrays.sort(cand, 0, m);
+        for (; j < n; j++) {
+            float y = v[off + j];
+            if (y >= loValue && y < hiValue) {
+                cand[m++] = y;
+            }
+        }
+        // Insertion sort: at most 16 values, where Arrays.sort's dispatch costs more than sorting.
+        for (int a = 1; a < m; a++) {
+            float x = cand[a];
+            int b = a - 1;
+            while (b >= 0 && cand[b] > x) {
+                cand[b + 1] = cand[b];
+                b--;
+            }
+            cand[b + 1] = x;
+        }
         int rank = k - countHi;
         return m >= rank ? cand[m - rank] : loValue;
     }
