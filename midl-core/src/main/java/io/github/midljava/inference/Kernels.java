@@ -264,7 +264,7 @@ final class Kernels {
             float[] out,
             int outOff,
             float[] tmp) {
-        gemmPacked(x, xOff, batch, packed, w, d, n, from, to, out, outOff, tmp, TILE_ROWS);
+        gemmPacked(x, xOff, d, batch, packed, d, n, from, to, out, outOff, tmp, TILE_ROWS);
     }
 
     /** Samples per tile of {@link #gemmPacked}: 6 x 2 vectors = 12 accumulators (or 4 x 2). */
@@ -276,9 +276,9 @@ final class Kernels {
     static void gemmPacked(
             float[] x,
             int xOff,
+            int xs,
             int batch,
             float[] packed,
-            float[] w,
             int d,
             int n,
             int from,
@@ -307,17 +307,17 @@ final class Kernels {
                 int cols = Math.min(NR, to - j0);
                 for (int b = s0; b < end6; b += 6) {
                     if (cols == NR) {
-                        tile6xNR(x, xOff + b * d, d, packed, pOff, out, outOff + b * n + j0, n);
+                        tile6xNR(x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
                     } else {
-                        tile6xNR(x, xOff + b * d, d, packed, pOff, tmp, 0, NR);
+                        tile6xNR(x, xOff + b * xs, xs, d, packed, pOff, tmp, 0, NR);
                         copyTile(tmp, 6, cols, out, outOff + b * n + j0, n);
                     }
                 }
                 for (int b = end6; b < end4; b += 4) {
                     if (cols == NR) {
-                        tile4xNR(x, xOff + b * d, d, packed, pOff, out, outOff + b * n + j0, n);
+                        tile4xNR(x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
                     } else {
-                        tile4xNR(x, xOff + b * d, d, packed, pOff, tmp, 0, NR);
+                        tile4xNR(x, xOff + b * xs, xs, d, packed, pOff, tmp, 0, NR);
                         copyTile(tmp, 4, cols, out, outOff + b * n + j0, n);
                     }
                 }
@@ -325,7 +325,7 @@ final class Kernels {
                 if (small > 0) {
                     // 1-3 leftover samples: still from the panel (in L2 now), with the same
                     // per-element arithmetic as the big tiles, so results do not depend on tiling.
-                    tile3xNR(x, xOff + end4 * d, d, small, packed, pOff, tmp, 0, NR);
+                    tile3xNR(x, xOff + end4 * xs, xs, d, small, packed, pOff, tmp, 0, NR);
                     copyTile(tmp, small, cols, out, outOff + end4 * n + j0, n);
                 }
             }
@@ -336,6 +336,7 @@ final class Kernels {
     private static void tile3xNR(
             float[] x,
             int xb,
+            int xs,
             int d,
             int rows,
             float[] packed,
@@ -347,8 +348,8 @@ final class Kernels {
         FloatVector c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00;
         int x0 = xb;
-        int x1 = rows > 1 ? x0 + d : x0;
-        int x2 = rows > 2 ? x0 + 2 * d : x0;
+        int x1 = rows > 1 ? x0 + xs : x0;
+        int x2 = rows > 2 ? x0 + 2 * xs : x0;
         int wi = pOff;
         for (int i = 0; i < d; i++, wi += NR) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, packed, wi);
@@ -378,7 +379,15 @@ final class Kernels {
     }
 
     private static void tile6xNR(
-            float[] x, int xb, int d, float[] packed, int pOff, float[] out, int oOff, int oStride) {
+            float[] x,
+            int xb,
+            int xs,
+            int d,
+            float[] packed,
+            int pOff,
+            float[] out,
+            int oOff,
+            int oStride) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
         FloatVector c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00;
@@ -386,11 +395,11 @@ final class Kernels {
         FloatVector c40 = c00, c41 = c00;
         FloatVector c50 = c00, c51 = c00;
         int x0 = xb;
-        int x1 = x0 + d;
-        int x2 = x1 + d;
-        int x3 = x2 + d;
-        int x4 = x3 + d;
-        int x5 = x4 + d;
+        int x1 = x0 + xs;
+        int x2 = x1 + xs;
+        int x3 = x2 + xs;
+        int x4 = x3 + xs;
+        int x5 = x4 + xs;
         int wi = pOff;
         for (int i = 0; i < d; i++, wi += NR) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, packed, wi);
@@ -429,15 +438,23 @@ final class Kernels {
     }
 
     private static void tile4xNR(
-            float[] x, int xb, int d, float[] packed, int pOff, float[] out, int oOff, int oStride) {
+            float[] x,
+            int xb,
+            int xs,
+            int d,
+            float[] packed,
+            int pOff,
+            float[] out,
+            int oOff,
+            int oStride) {
         FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
         FloatVector c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00;
         int x0 = xb;
-        int x1 = xb + d;
-        int x2 = x1 + d;
-        int x3 = x2 + d;
+        int x1 = xb + xs;
+        int x2 = x1 + xs;
+        int x3 = x2 + xs;
         int wi = pOff;
         for (int i = 0; i < d; i++, wi += NR) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, packed, wi);

@@ -20,6 +20,8 @@ final class MidlLayer implements Layer {
     private final float[] proj;
     private final float[] projPacked;
     private final float[] gateUpT;
+    private final float[] gateUpPacked;
+    private final float[] lightUpPacked;
     private final float[] gateBias;
     private final float[] lightUpT;
     private final float[] lightBias;
@@ -56,6 +58,11 @@ final class MidlLayer implements Layer {
         this.gateUpT = gateKind == GateKind.LOW_RANK ? transpose(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpT =
                 lightKind == LightKind.LOW_RANK ? transpose(w.lightUp(), n, w.lightRank()) : null;
+        // Batches run the up-projections as one packed product over all samples.
+        this.gateUpPacked =
+                gateKind == GateKind.LOW_RANK ? Kernels.pack(w.gateUp(), n, w.gateRank()) : null;
+        this.lightUpPacked =
+                lightKind == LightKind.LOW_RANK ? Kernels.pack(w.lightUp(), n, w.lightRank()) : null;
         this.gateBias = w.gateBias();
         this.lightBias = w.lightBias();
         this.fullWeight = w.fullWeight();
@@ -161,21 +168,41 @@ final class MidlLayer implements Layer {
         float[] s = ws.proj;
         float[] g = ws.gate;
         float[] out = ws.out;
+        boolean batched = !ws.dotPath;
+        if (batched) {
+            // Up-projections for the whole batch: [batch, r] x [r, n] as packed tiles, each
+            // up-projection panel serving six samples per load.
+            if (gateKind == GateKind.LOW_RANK) {
+                Kernels.gemmPacked(
+                        s, 0, p, ws.batch, gateUpPacked, gateRows, n, 0, n, g, 0, ws.tile(0),
+                        Kernels.TILE_ROWS);
+            }
+            if (lightKind == LightKind.LOW_RANK) {
+                Kernels.gemmPacked(
+                        s, gateRows, p, ws.batch, lightUpPacked, lightRows, n, 0, n, out,
+                        ws.outOff, ws.tile(0), Kernels.TILE_ROWS);
+            }
+        }
         for (int b = 0; b < ws.batch; b++) {
             int gOff = b * n;
             int oOff = ws.outOff + b * n;
-            if (gateKind == GateKind.LOW_RANK) {
-                Kernels.upProject(s, b * p, gateRows, gateUpT, n, null, g, gOff);
-            } else {
+            if (gateKind == GateKind.DENSE) {
                 System.arraycopy(s, b * p, g, gOff, n);
+            } else if (!batched) {
+                Kernels.upProject(s, b * p, gateRows, gateUpT, n, null, g, gOff);
             }
             Kernels.biasSigmoid(g, gOff, n, gateBias, tau);
             // The light path goes straight into the output; the full path then overwrites the
             // selected units with their blend.
             switch (lightKind) {
-                case LOW_RANK ->
+                case LOW_RANK -> {
+                    if (batched) {
+                        Kernels.addBias(out, oOff, n, lightBias, false);
+                    } else {
                         Kernels.upProject(
                                 s, b * p + gateRows, lightRows, lightUpT, n, lightBias, out, oOff);
+                    }
+                }
                 case DENSE -> {
                     System.arraycopy(s, b * p + gateRows, out, oOff, n);
                     Kernels.addBias(out, oOff, n, lightBias, false);

@@ -150,11 +150,13 @@ final class TopK {
             if (x.compare(VectorOperators.GE, loV)
                     .and(x.compare(VectorOperators.LT, hiV))
                     .anyTrue()) {
+                // Branch-free within the vector: always write, advance when a candidate (at most
+                // MAX_CANDIDATES exist, so the write-always slot stays inside cand).
                 for (int l = j; l < j + Kernels.LANES; l++) {
                     float y = v[off + l];
-                    if (y >= loValue && y < hiValue) {
-                        cand[m++] = y;
-                    }
+                    cand[m] = y;
+                    m += (~Float.floatToRawIntBits(y - loValue) >>> 31)
+                            & (Float.floatToRawIntBits(y - hiValue) >>> 31);
                 }
             }
         }
