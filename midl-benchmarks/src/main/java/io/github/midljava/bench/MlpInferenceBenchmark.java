@@ -28,11 +28,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * mask), all on the same pure-Java kernels. {@code threads} is the network's own thread count; JMH
  * drives it from one thread.
  *
- * <p>JMH runs the variants one after another, so on a shared machine compare them with {@code
- * io.github.midljava.inference.InferenceLatency}, which interleaves them (see README.md).
+ * <p>Sample-time mode: JMH reports percentiles, and the median (p0.50) resists the outliers of a
+ * shared machine better than the mean. JMH runs the variants one after another, so on a shared
+ * machine compare them with {@code io.github.midljava.inference.InferenceLatency}, which
+ * interleaves them (see README.md).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
