@@ -125,7 +125,7 @@ final class MidlLayer implements Layer {
     public boolean splittable(int phase, int batch) {
         return switch (phase) {
             case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
-            case SELECT -> false;
+            case SELECT -> true;
             default -> (long) n * d >= MIN_SPLIT_WORK
                     && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
         };
@@ -135,7 +135,7 @@ final class MidlLayer implements Layer {
     public void phase(int phase, int part, int parts, Workspace ws) {
         switch (phase) {
             case PROJECT -> project(part, parts, ws);
-            case SELECT -> select(ws);
+            case SELECT -> select(part, parts, ws);
             default -> {
                 if (!sparse(ws)) {
                     fullDense(part, parts, ws);
@@ -162,54 +162,39 @@ final class MidlLayer implements Layer {
         }
     }
 
-    /** Phase 2, whole: gate, light path into the output, top-k, and what the full path needs. */
-    private void select(Workspace ws) {
+    /**
+     * Phase 2: the gate, its top-k and what the full path needs (part 0), and the light path into
+     * the output (part 1, or part 0 when run whole): the two are independent, so a second thread
+     * computes the light path while the first selects.
+     */
+    private void select(int part, int parts, Workspace ws) {
+        if (part == 0) {
+            gateAndSelect(ws);
+        }
+        if (part == 1 || parts == 1) {
+            light(ws);
+        }
+    }
+
+    private void gateAndSelect(Workspace ws) {
         int p = gateRows + lightRows;
         float[] s = ws.proj;
         float[] g = ws.gate;
-        float[] out = ws.out;
-        boolean batched = !ws.dotPath;
-        if (batched) {
-            // Up-projections for the whole batch: [batch, r] x [r, n] as packed tiles, each
-            // up-projection panel serving six samples per load.
-            if (gateKind == GateKind.LOW_RANK) {
-                Kernels.gemmPacked(
-                        s, 0, p, ws.batch, gateUpPacked, gateRows, n, 0, n, g, 0, ws.tile(0),
-                        Kernels.TILE_ROWS);
-            }
-            if (lightKind == LightKind.LOW_RANK) {
-                Kernels.gemmPacked(
-                        s, gateRows, p, ws.batch, lightUpPacked, lightRows, n, 0, n, out,
-                        ws.outOff, ws.tile(0), Kernels.TILE_ROWS);
-            }
+        if (gateKind == GateKind.LOW_RANK && !ws.dotPath) {
+            // A batch's up-projection as one packed product: [batch, r] x [r, n], each panel of
+            // the up-projection serving six samples per load.
+            Kernels.gemmPacked(
+                    s, 0, p, ws.batch, gateUpPacked, gateRows, n, 0, n, g, 0, ws.tile(0),
+                    Kernels.TILE_ROWS);
         }
         for (int b = 0; b < ws.batch; b++) {
             int gOff = b * n;
-            int oOff = ws.outOff + b * n;
             if (gateKind == GateKind.DENSE) {
                 System.arraycopy(s, b * p, g, gOff, n);
-            } else if (!batched) {
+            } else if (ws.dotPath) {
                 Kernels.upProject(s, b * p, gateRows, gateUpT, n, null, g, gOff);
             }
             Kernels.biasSigmoid(g, gOff, n, gateBias, tau);
-            // The light path goes straight into the output; the full path then overwrites the
-            // selected units with their blend.
-            switch (lightKind) {
-                case LOW_RANK -> {
-                    if (batched) {
-                        Kernels.addBias(out, oOff, n, lightBias, false);
-                    } else {
-                        Kernels.upProject(
-                                s, b * p + gateRows, lightRows, lightUpT, n, lightBias, out, oOff);
-                    }
-                }
-                case DENSE -> {
-                    System.arraycopy(s, b * p + gateRows, out, oOff, n);
-                    Kernels.addBias(out, oOff, n, lightBias, false);
-                }
-                case IDENTITY -> System.arraycopy(ws.in, ws.inOff + b * d, out, oOff, n);
-                case ZERO -> Arrays.fill(out, oOff, oOff + n, 0f);
-            }
             TopK.select(g, gOff, n, k, ws.sel, b * k, ws.candidates, ws.ties);
             if (!sparse(ws)) {
                 Arrays.fill(ws.mask, gOff, gOff + n, 0f);
@@ -220,6 +205,37 @@ final class MidlLayer implements Layer {
         }
         if (sparse(ws) && !ws.dotPath && ws.batch <= SAMPLE_BLOCK) {
             invert(ws, 0, ws.batch);
+        }
+    }
+
+    /** The light path h2 into the output; the full path later overwrites the selected units. */
+    private void light(Workspace ws) {
+        int p = gateRows + lightRows;
+        float[] s = ws.proj;
+        float[] out = ws.out;
+        if (lightKind == LightKind.LOW_RANK && !ws.dotPath) {
+            Kernels.gemmPacked(
+                    s, gateRows, p, ws.batch, lightUpPacked, lightRows, n, 0, n, out, ws.outOff,
+                    ws.tile(1 % ws.maxParts()), Kernels.TILE_ROWS);
+        }
+        for (int b = 0; b < ws.batch; b++) {
+            int oOff = ws.outOff + b * n;
+            switch (lightKind) {
+                case LOW_RANK -> {
+                    if (ws.dotPath) {
+                        Kernels.upProject(
+                                s, b * p + gateRows, lightRows, lightUpT, n, lightBias, out, oOff);
+                    } else {
+                        Kernels.addBias(out, oOff, n, lightBias, false);
+                    }
+                }
+                case DENSE -> {
+                    System.arraycopy(s, b * p + gateRows, out, oOff, n);
+                    Kernels.addBias(out, oOff, n, lightBias, false);
+                }
+                case IDENTITY -> System.arraycopy(ws.in, ws.inOff + b * d, out, oOff, n);
+                case ZERO -> Arrays.fill(out, oOff, oOff + n, 0f);
+            }
         }
     }
 
