@@ -4,9 +4,7 @@ import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.inference.LayerWeights;
 import io.github.midljava.inference.RandomWeights;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one {@code predict} call of the MNIST MLP 784-512-512-10 with seeded random weights:
@@ -63,7 +65,9 @@ public class MlpInferenceBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         List<LayerWeights> midl = RandomWeights.midlMlp(WIDTHS, activeRatio, 16, 16, 1);
-        dense = new InferenceNetwork(RandomWeights.denseMlp(WIDTHS, 1), ComputeMode.SPARSE, threads);
+        dense =
+                new InferenceNetwork(
+                        RandomWeights.denseMlp(WIDTHS, 1), ComputeMode.SPARSE, threads);
         midlSparse = new InferenceNetwork(midl, ComputeMode.SPARSE, threads);
         midlDense = new InferenceNetwork(midl, ComputeMode.DENSE, threads);
         SplittableRandom rnd = new SplittableRandom(7);

@@ -10,7 +10,9 @@ final class Checks {
         }
     }
 
-    /** Requires a row-major array of shape {@code [rows, cols]}, i.e. {@code rows * cols} floats. */
+    /**
+     * Requires a row-major array of shape {@code [rows, cols]}, i.e. {@code rows * cols} floats.
+     */
     static void shape(String name, float[] array, int rows, int cols, String shape) {
         if (array == null) {
             throw new IllegalArgumentException(name + " must not be null, expected " + shape);

@@ -126,9 +126,10 @@ public final class InferenceLatency {
      * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP with its MID-L
      * twin computed sparsely and densely, and prints medians and the ratio MID-L sparse / dense.
      * Arguments ({@code key=value}): {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code
-     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread count),
-     * {@code warmup=10} (seconds of warm-up over all batch sizes first: the JIT compiles the vector
-     * kernels late, several seconds in on a busy machine, and each batch size has its own paths).
+     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread
+     * count), {@code warmup=10} (seconds of warm-up over all batch sizes first: the JIT compiles
+     * the vector kernels late, several seconds in on a busy machine, and each batch size has its
+     * own paths).
      */
     public static void main(String[] args) {
         Map<String, String> opt = new LinkedHashMap<>();
@@ -156,7 +157,9 @@ public final class InferenceLatency {
                 Runtime.getRuntime().availableProcessors());
         for (int t : threads) {
             Map<String, InferenceNetwork> variants = new LinkedHashMap<>();
-            variants.put("dense", new InferenceNetwork(RandomWeights.denseMlp(widths, 1), ComputeMode.SPARSE, t));
+            variants.put(
+                    "dense",
+                    new InferenceNetwork(RandomWeights.denseMlp(widths, 1), ComputeMode.SPARSE, t));
             List<LayerWeights> midl = RandomWeights.midlMlp(widths, ratio, rank, rank, 1);
             variants.put("midl-sparse", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
             variants.put("midl-dense-compute", new InferenceNetwork(midl, ComputeMode.DENSE, t));
@@ -177,7 +180,8 @@ public final class InferenceLatency {
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "threads %d  batch %5d  ratio midl-sparse/dense %.3f  midl-dense-compute/dense %.3f%n",
+                        "threads %d  batch %5d  ratio midl-sparse/dense %.3f "
+                            + " midl-dense-compute/dense %.3f%n",
                         t,
                         batch,
                         results.get(1).medianMicros() / results.get(0).medianMicros(),
@@ -187,6 +191,9 @@ public final class InferenceLatency {
     }
 
     private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 }

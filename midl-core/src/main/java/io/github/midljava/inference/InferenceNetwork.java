@@ -9,24 +9,26 @@ import java.util.List;
  *
  * <p>In {@link ComputeMode#SPARSE} a MID-L layer computes its full path only for the k units each
  * sample selects, so fewer active neurons mean less work; {@link ComputeMode#DENSE} computes every
- * unit and masks afterwards, as training does; {@link ComputeMode#AUTO} picks the faster of the
- * two per call. All give the same logits up to float rounding (bitwise at batch 1). Results do not
+ * unit and masks afterwards, as training does; {@link ComputeMode#AUTO} picks the faster of the two
+ * per call. All give the same logits up to float rounding (bitwise at batch 1). Results do not
  * depend on the thread count nor on JIT warm-up: reductions and {@code exp} use a fixed order.
  *
  * <p>Shapes: {@code x: [batch, inputSize]} and logits {@code [batch, outputSize]}, row-major.
  *
  * <p>With several threads, a batch of at least {@code 2 * }{@value #MIN_SLICE} samples is cut into
- * contiguous slices, each running the whole network with its own scratch, so threads never wait
- * on each other between layers. A smaller batch (batch 1 above all) is bound by reading the
- * weights, so instead each layer splits its output rows across the threads: every core then
- * streams its own part of the weights, which doubles the usable memory bandwidth, at the price of
- * a hand-off to spinning helper threads per layer phase. The calling thread always takes part.
- * Helper threads are shared by all networks with the same thread count, are daemons, and park
- * when idle. Calls are serialised ({@code synchronized}): use one network per caller thread for
- * concurrency (networks that want the shared helpers at the same moment run on their caller).
+ * contiguous slices, each running the whole network with its own scratch, so threads never wait on
+ * each other between layers. A smaller batch (batch 1 above all) is bound by reading the weights,
+ * so instead each layer splits its output rows across the threads: every core then streams its own
+ * part of the weights, which doubles the usable memory bandwidth, at the price of a hand-off to
+ * spinning helper threads per layer phase. The calling thread always takes part. Helper threads are
+ * shared by all networks with the same thread count, are daemons, and park when idle. Calls are
+ * serialised ({@code synchronized}): use one network per caller thread for concurrency (networks
+ * that want the shared helpers at the same moment run on their caller).
  */
 public final class InferenceNetwork {
-    /** Smallest batch slice given to a thread: below it, waking a worker costs more than it saves. */
+    /**
+     * Smallest batch slice given to a thread: below it, waking a worker costs more than it saves.
+     */
     static final int MIN_SLICE = 4;
 
     private final Layer[] layers;
@@ -88,7 +90,8 @@ public final class InferenceNetwork {
                                 + w.inFeatures());
             }
             Layer layer =
-                    w instanceof MidlLayerWeights m ? new MidlLayer(m, mode)
+                    w instanceof MidlLayerWeights m
+                            ? new MidlLayer(m, mode)
                             : new LinearLayer((LinearWeights) w);
             this.layers[i] = layer;
             maxWidth = Math.max(maxWidth, layer.outFeatures());
@@ -128,8 +131,7 @@ public final class InferenceNetwork {
     }
 
     /**
-     * Returns the logits {@code [batch, outputSize]} (row-major) for {@code x: [batch,
-     * inputSize]}.
+     * Returns the logits {@code [batch, outputSize]} (row-major) for {@code x: [batch, inputSize]}.
      */
     public float[] predict(float[] x, int batch) {
         float[] out = new float[Math.max(0, batch) * outSize];
@@ -184,7 +186,9 @@ public final class InferenceNetwork {
         return classes;
     }
 
-    /** Runs samples {@code [start, start + count)}; phases are split across {@code team} if given. */
+    /**
+     * Runs samples {@code [start, start + count)}; phases are split across {@code team} if given.
+     */
     private void run(
             float[] x, float[] out, int start, int count, int batch, Workspace ws, Team team) {
         ws.ensure(count);

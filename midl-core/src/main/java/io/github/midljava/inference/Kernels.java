@@ -37,10 +37,10 @@ final class Kernels {
     }
 
     /**
-     * The sum of the lanes of {@code v} by a fixed pairwise tree. Not {@code reduceLanes(ADD)}:
-     * its order is unspecified and differs between the interpreter and compiled code, so the same
-     * call could round differently before and after JIT compilation (and flip a near-tie in the
-     * top-k). Lane-wise adds of shuffled vectors round the same everywhere.
+     * The sum of the lanes of {@code v} by a fixed pairwise tree. Not {@code reduceLanes(ADD)}: its
+     * order is unspecified and differs between the interpreter and compiled code, so the same call
+     * could round differently before and after JIT compilation (and flip a near-tie in the top-k).
+     * Lane-wise adds of shuffled vectors round the same everywhere.
      */
     static float sum(FloatVector v) {
         for (VectorShuffle<Float> shuffle : HALVES) {
@@ -107,7 +107,10 @@ final class Kernels {
         dotRowRange(w, d, 0, n, x, xOff, out, outOff);
     }
 
-    /** {@link #dotAllRows} restricted to rows {@code [from, to)}, written at {@code out[outOff + j]}. */
+    /**
+     * {@link #dotAllRows} restricted to rows {@code [from, to)}, written at {@code out[outOff +
+     * j]}.
+     */
     static void dotRowRange(
             float[] w, int d, int from, int to, float[] x, int xOff, float[] out, int outOff) {
         int j = from;
@@ -166,8 +169,9 @@ final class Kernels {
         int bound = SPECIES.loopBound(d);
         int i = 0;
         for (; i < bound; i += LANES) {
-            a = FloatVector.fromArray(SPECIES, w, wOff + i)
-                    .fma(FloatVector.fromArray(SPECIES, x, xOff + i), a);
+            a =
+                    FloatVector.fromArray(SPECIES, w, wOff + i)
+                            .fma(FloatVector.fromArray(SPECIES, x, xOff + i), a);
         }
         float s = sum(a);
         for (; i < d; i++) {
@@ -178,8 +182,8 @@ final class Kernels {
 
     /**
      * {@code out4[s] = dot(w[wOff ..], x[xs ..])} for the four sample offsets {@code x0..x3}: one
-     * weight row against four samples, so each load of the row serves four FMAs (the sparse path
-     * at batch > 1, where samples share selected rows).
+     * weight row against four samples, so each load of the row serves four FMAs (the sparse path at
+     * batch > 1, where samples share selected rows).
      */
     static void dotRow4(
             float[] w,
@@ -222,15 +226,17 @@ final class Kernels {
         out4[o + 3] = s3;
     }
 
-    /** {@code dot(w[wOff ..], x[xOff ..])} over d, same arithmetic as one lane of {@link #dotRow4}. */
+    /**
+     * {@code dot(w[wOff ..], x[xOff ..])} over d, same arithmetic as one lane of {@link #dotRow4}.
+     */
     static float dotRow(float[] w, int wOff, int d, float[] x, int xOff) {
         return dot(w, wOff, x, xOff, d);
     }
 
     /**
      * Packs {@code w} ([n, d], row-major) into column panels of {@link #NR} outputs: {@code
-     * packed[(p * d + i) * NR + c] = w[p * NR + c, i]}, zero past {@code n}. The panel of a tile
-     * is then read sequentially, one vector pair per input index.
+     * packed[(p * d + i) * NR + c] = w[p * NR + c, i]}, zero past {@code n}. The panel of a tile is
+     * then read sequentially, one vector pair per input index.
      */
     static float[] pack(float[] w, int n, int d) {
         int panels = (n + NR - 1) / NR;
@@ -307,7 +313,8 @@ final class Kernels {
                 int cols = Math.min(NR, to - j0);
                 for (int b = s0; b < end6; b += 6) {
                     if (cols == NR) {
-                        tile6xNR(x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
+                        tile6xNR(
+                                x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
                     } else {
                         tile6xNR(x, xOff + b * xs, xs, d, packed, pOff, tmp, 0, NR);
                         copyTile(tmp, 6, cols, out, outOff + b * n + j0, n);
@@ -315,7 +322,8 @@ final class Kernels {
                 }
                 for (int b = end6; b < end4; b += 4) {
                     if (cols == NR) {
-                        tile4xNR(x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
+                        tile4xNR(
+                                x, xOff + b * xs, xs, d, packed, pOff, out, outOff + b * n + j0, n);
                     } else {
                         tile4xNR(x, xOff + b * xs, xs, d, packed, pOff, tmp, 0, NR);
                         copyTile(tmp, 4, cols, out, outOff + b * n + j0, n);
@@ -556,8 +564,9 @@ final class Kernels {
         for (; j + LANES <= n; j += LANES) {
             FloatVector a = bias == null ? zero : FloatVector.fromArray(SPECIES, bias, j);
             for (int c = 0; c < r; c++) {
-                a = FloatVector.fromArray(SPECIES, upT, c * n + j)
-                        .fma(FloatVector.broadcast(SPECIES, s[sOff + c]), a);
+                a =
+                        FloatVector.fromArray(SPECIES, upT, c * n + j)
+                                .fma(FloatVector.broadcast(SPECIES, s[sOff + c]), a);
             }
             a.intoArray(out, outOff + j);
         }
@@ -699,8 +708,15 @@ final class Kernels {
      * in place on {@code h2} (which holds the light path and becomes the output).
      */
     static void blendAll(
-            float[] mask, int mOff, float[] g, int gOff, float[] h1, int h1Off, float[] h2,
-            int h2Off, int n) {
+            float[] mask,
+            int mOff,
+            float[] g,
+            int gOff,
+            float[] h1,
+            int h1Off,
+            float[] h2,
+            int h2Off,
+            int n) {
         int bound = SPECIES.loopBound(n);
         int j = 0;
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);

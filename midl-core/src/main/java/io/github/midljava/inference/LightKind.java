@@ -2,7 +2,9 @@ package io.github.midljava.inference;
 
 /** How a MID-L layer computes its cheap light path {@code h2}. */
 public enum LightKind {
-    /** {@code h2 = lightUp · (lightDown · x) + lightBias}, shapes {@code [n, r]}, {@code [r, d]}. */
+    /**
+     * {@code h2 = lightUp · (lightDown · x) + lightBias}, shapes {@code [n, r]}, {@code [r, d]}.
+     */
     LOW_RANK,
     /** {@code h2 = lightWeight · x + lightBias}, shape {@code [n, d]}. */
     DENSE,

@@ -59,7 +59,17 @@ final class LinearLayer implements Layer {
         }
         Kernels.gemm(
                 ws.dotPath,
-                ws.in, ws.inOff, ws.batch, packed, weight, d, n, from, to, ws.out, ws.outOff,
+                ws.in,
+                ws.inOff,
+                ws.batch,
+                packed,
+                weight,
+                d,
+                n,
+                from,
+                to,
+                ws.out,
+                ws.outOff,
                 ws.tile(part));
         for (int b = 0; b < ws.batch; b++) {
             Kernels.addBias(ws.out, ws.outOff + b * n + from, to - from, bias, from, ws.relu);

@@ -55,14 +55,17 @@ final class MidlLayer implements Layer {
         this.proj = Arrays.copyOf(gateIn, (gateRows + lightRows) * d);
         System.arraycopy(lightIn, 0, proj, gateRows * d, lightIn.length);
         this.projPacked = Kernels.pack(proj, gateRows + lightRows, d);
-        this.gateUpT = gateKind == GateKind.LOW_RANK ? transpose(w.gateUp(), n, w.gateRank()) : null;
+        this.gateUpT =
+                gateKind == GateKind.LOW_RANK ? transpose(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpT =
                 lightKind == LightKind.LOW_RANK ? transpose(w.lightUp(), n, w.lightRank()) : null;
         // Batches run the up-projections as one packed product over all samples.
         this.gateUpPacked =
                 gateKind == GateKind.LOW_RANK ? Kernels.pack(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpPacked =
-                lightKind == LightKind.LOW_RANK ? Kernels.pack(w.lightUp(), n, w.lightRank()) : null;
+                lightKind == LightKind.LOW_RANK
+                        ? Kernels.pack(w.lightUp(), n, w.lightRank())
+                        : null;
         this.gateBias = w.gateBias();
         this.lightBias = w.lightBias();
         this.fullWeight = w.fullWeight();
@@ -104,7 +107,9 @@ final class MidlLayer implements Layer {
     /** Below this many multiply-adds per sample, splitting a phase costs more than it saves. */
     private static final int MIN_SPLIT_WORK = 1 << 14;
 
-    /** Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2. */
+    /**
+     * Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2.
+     */
     static final int SAMPLE_BLOCK = 64;
 
     private static final int PROJECT = 0;
@@ -126,8 +131,9 @@ final class MidlLayer implements Layer {
         return switch (phase) {
             case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
             case SELECT -> true;
-            default -> (long) n * d >= MIN_SPLIT_WORK
-                    && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
+            default ->
+                    (long) n * d >= MIN_SPLIT_WORK
+                            && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
         };
     }
 
@@ -156,8 +162,18 @@ final class MidlLayer implements Layer {
         int to = Kernels.split(p, part + 1, parts, align);
         if (from < to) {
             Kernels.gemm(
-                ws.dotPath,
-                    ws.in, ws.inOff, ws.batch, projPacked, proj, d, p, from, to, ws.proj, 0,
+                    ws.dotPath,
+                    ws.in,
+                    ws.inOff,
+                    ws.batch,
+                    projPacked,
+                    proj,
+                    d,
+                    p,
+                    from,
+                    to,
+                    ws.proj,
+                    0,
                     ws.tile(part));
         }
     }
@@ -184,7 +200,18 @@ final class MidlLayer implements Layer {
             // A batch's up-projection as one packed product: [batch, r] x [r, n], each panel of
             // the up-projection serving six samples per load.
             Kernels.gemmPacked(
-                    s, 0, p, ws.batch, gateUpPacked, gateRows, n, 0, n, g, 0, ws.tile(0),
+                    s,
+                    0,
+                    p,
+                    ws.batch,
+                    gateUpPacked,
+                    gateRows,
+                    n,
+                    0,
+                    n,
+                    g,
+                    0,
+                    ws.tile(0),
                     Kernels.TILE_ROWS);
         }
         for (int b = 0; b < ws.batch; b++) {
@@ -215,8 +242,19 @@ final class MidlLayer implements Layer {
         float[] out = ws.out;
         if (lightKind == LightKind.LOW_RANK && !ws.dotPath) {
             Kernels.gemmPacked(
-                    s, gateRows, p, ws.batch, lightUpPacked, lightRows, n, 0, n, out, ws.outOff,
-                    ws.tile(1 % ws.maxParts()), Kernels.TILE_ROWS);
+                    s,
+                    gateRows,
+                    p,
+                    ws.batch,
+                    lightUpPacked,
+                    lightRows,
+                    n,
+                    0,
+                    n,
+                    out,
+                    ws.outOff,
+                    ws.tile(1 % ws.maxParts()),
+                    Kernels.TILE_ROWS);
         }
         for (int b = 0; b < ws.batch; b++) {
             int oOff = ws.outOff + b * n;
@@ -290,8 +328,8 @@ final class MidlLayer implements Layer {
     }
 
     /**
-     * Phase 3, batch > 1: row by row, each row of W1 read once per block of samples and serving
-     * the (on average k/n of the) samples that selected it, four per load; parts take unit ranges.
+     * Phase 3, batch > 1: row by row, each row of W1 read once per block of samples and serving the
+     * (on average k/n of the) samples that selected it, four per load; parts take unit ranges.
      */
     private void fullSparseByRow(int part, int parts, Workspace ws) {
         int j0 = Kernels.split(n, part, parts, 1);
@@ -331,8 +369,16 @@ final class MidlLayer implements Layer {
                 int s2 = rowSamples[q + 2];
                 int s3 = rowSamples[q + 3];
                 Kernels.dotRow4(
-                        fullWeight, wOff, d, in, inOff + s0 * d, inOff + s1 * d, inOff + s2 * d,
-                        inOff + s3 * d, dots, o);
+                        fullWeight,
+                        wOff,
+                        d,
+                        in,
+                        inOff + s0 * d,
+                        inOff + s1 * d,
+                        inOff + s2 * d,
+                        inOff + s3 * d,
+                        dots,
+                        o);
                 blend(ws, s0, j, dots[o] + bias);
                 blend(ws, s1, j, dots[o + 1] + bias);
                 blend(ws, s2, j, dots[o + 2] + bias);
@@ -363,7 +409,17 @@ final class MidlLayer implements Layer {
         float[] h1 = ws.h1;
         Kernels.gemm(
                 ws.dotPath,
-                ws.in, ws.inOff, ws.batch, fullPacked, fullWeight, d, n, from, to, h1, 0,
+                ws.in,
+                ws.inOff,
+                ws.batch,
+                fullPacked,
+                fullWeight,
+                d,
+                n,
+                from,
+                to,
+                h1,
+                0,
                 ws.tile(part));
         for (int b = 0; b < ws.batch; b++) {
             int off = b * n + from;

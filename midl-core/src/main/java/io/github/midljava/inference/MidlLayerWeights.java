@@ -20,8 +20,7 @@ package io.github.midljava.inference;
  *
  * @param inFeatures d
  * @param units n
- * @param k number of units on the full path per sample, in {@code [1, n]}; see {@link
- *     #activeCount}
+ * @param k number of units on the full path per sample, in {@code [1, n]}; see {@link #activeCount}
  * @param tau gate temperature, {@code > 0}
  * @param gateKind how {@code G} is stored
  * @param gateRank r_g for {@link GateKind#LOW_RANK}, {@code 0} for {@link GateKind#DENSE}
@@ -64,8 +63,7 @@ public record MidlLayerWeights(
         Checks.positive("inFeatures", inFeatures);
         Checks.positive("units", units);
         if (k < 1 || k > units) {
-            throw new IllegalArgumentException(
-                    "k must be in [1, units = " + units + "], got " + k);
+            throw new IllegalArgumentException("k must be in [1, units = " + units + "], got " + k);
         }
         if (!(tau > 0) || Float.isInfinite(tau)) {
             throw new IllegalArgumentException("tau must be finite and > 0, got " + tau);
@@ -110,7 +108,8 @@ public record MidlLayerWeights(
         switch (lightKind) {
             case LOW_RANK -> {
                 Checks.positive("lightRank", lightRank);
-                Checks.shape("lightDown", lightDown, lightRank, inFeatures, "[lightRank, inFeatures]");
+                Checks.shape(
+                        "lightDown", lightDown, lightRank, inFeatures, "[lightRank, inFeatures]");
                 Checks.shape("lightUp", lightUp, units, lightRank, "[units, lightRank]");
                 Checks.vector("lightBias", lightBias, units, "[units]");
             }

@@ -8,9 +8,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The calling thread plus {@code parts - 1} helper threads that split one task into parts and
- * finish it together; each part runs on whichever thread claims it first. Helpers spin for a while after each task before parking: a batch-1 MLP layer
- * takes tens of microseconds, while waking a parked thread takes about as long, so handing work to
- * a spinning helper is what makes splitting a single sample across cores pay.
+ * finish it together; each part runs on whichever thread claims it first. Helpers spin for a while
+ * after each task before parking: a batch-1 MLP layer takes tens of microseconds, while waking a
+ * parked thread takes about as long, so handing work to a spinning helper is what makes splitting a
+ * single sample across cores pay.
  *
  * <p>Teams are shared per size by all networks of the JVM ({@link #shared}): one helper per extra
  * core, however many networks exist, so idle networks never spin against busy ones. A caller that
@@ -25,11 +26,11 @@ final class Team {
     }
 
     /** How long a helper spins after its last task before it parks. */
-    private static final long SPIN_NANOS =
-            Long.getLong("midl.inference.spinMicros", 200L) * 1_000L;
+    private static final long SPIN_NANOS = Long.getLong("midl.inference.spinMicros", 200L) * 1_000L;
 
     private final int parts;
     private final Helper[] helpers;
+
     /** Parts not finished yet. */
     private final AtomicInteger pending = new AtomicInteger();
 

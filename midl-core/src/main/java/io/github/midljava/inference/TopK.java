@@ -6,15 +6,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Exact top-k selection by (value descending, index ascending), in O(n log range) vectorised
- * passes and without branches that depend on the data.
+ * Exact top-k selection by (value descending, index ascending), in O(n log range) vectorised passes
+ * and without branches that depend on the data.
  *
  * <p>Why not quickselect: for n = 512 it mispredicts a branch on roughly every other comparison
  * (several microseconds). Instead we bisect on the threshold: floats map to ints whose order is the
- * float order ({@link #key}), and each bisection step is one vectorised count of {@code v >= t}
- * (32 compare+popcount for n = 512 and 16 lanes). The k-th largest value {@code T} found this way
- * splits the input into {@code greater} values {@code > T}, all selected, and ties {@code == T},
- * of which the {@code k - greater} with the lowest indices are selected.
+ * float order ({@link #key}), and each bisection step is one vectorised count of {@code v >= t} (32
+ * compare+popcount for n = 512 and 16 lanes). The k-th largest value {@code T} found this way
+ * splits the input into {@code greater} values {@code > T}, all selected, and ties {@code == T}, of
+ * which the {@code k - greater} with the lowest indices are selected.
  */
 final class TopK {
     private static final VectorSpecies<Integer> INTS =
@@ -155,8 +155,9 @@ final class TopK {
                 for (int l = j; l < j + Kernels.LANES; l++) {
                     float y = v[off + l];
                     cand[m] = y;
-                    m += (~Float.floatToRawIntBits(y - loValue) >>> 31)
-                            & (Float.floatToRawIntBits(y - hiValue) >>> 31);
+                    m +=
+                            (~Float.floatToRawIntBits(y - loValue) >>> 31)
+                                    & (Float.floatToRawIntBits(y - hiValue) >>> 31);
                 }
             }
         }

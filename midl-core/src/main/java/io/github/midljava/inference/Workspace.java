@@ -1,10 +1,10 @@
 package io.github.midljava.inference;
 
 /**
- * The arguments and scratch buffers of one layer call on one slice of a batch, sized for the
- * widest layer and grown only when a larger slice arrives, so a steady stream of calls allocates
- * nothing. Buffers written by split phases are indexed by output position or by part, so parts
- * never share a cell.
+ * The arguments and scratch buffers of one layer call on one slice of a batch, sized for the widest
+ * layer and grown only when a larger slice arrives, so a steady stream of calls allocates nothing.
+ * Buffers written by split phases are indexed by output position or by part, so parts never share a
+ * cell.
  */
 final class Workspace {
     private final int maxWidth;
@@ -23,9 +23,9 @@ final class Workspace {
     boolean relu;
 
     /**
-     * Whether the whole call is a single sample: then matrix products run as row dot products
-     * (and MID-L gathers its selected rows); otherwise packed panels, even for a one-sample slice
-     * of a bigger batch, so that results do not depend on how the batch was sliced.
+     * Whether the whole call is a single sample: then matrix products run as row dot products (and
+     * MID-L gathers its selected rows); otherwise packed panels, even for a one-sample slice of a
+     * bigger batch, so that results do not depend on how the batch was sliced.
      */
     boolean dotPath;
 
@@ -103,7 +103,13 @@ final class Workspace {
     }
 
     void setCall(
-            float[] in, int inOff, float[] out, int outOff, int batch, boolean relu, boolean dotPath) {
+            float[] in,
+            int inOff,
+            float[] out,
+            int outOff,
+            int batch,
+            boolean relu,
+            boolean dotPath) {
         this.dotPath = dotPath;
         this.in = in;
         this.inOff = inOff;

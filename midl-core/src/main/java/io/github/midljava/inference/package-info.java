@@ -13,7 +13,7 @@
  *
  * <p>Kernels use the incubating Vector API ({@code --add-modules jdk.incubator.vector}) with the
  * platform's preferred vector width and FMA. At batch 1 the forward pass is bound by reading the
- * weights from L3 (about 22 GB/s on one core of the reference machine), so the sparse MID-L path
- * is fast because it reads only the k selected rows of the full-path weight.
+ * weights from L3 (about 22 GB/s on one core of the reference machine), so the sparse MID-L path is
+ * fast because it reads only the k selected rows of the full-path weight.
  */
 package io.github.midljava.inference;

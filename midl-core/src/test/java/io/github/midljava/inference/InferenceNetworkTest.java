@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.SplittableRandom;
 
 class InferenceNetworkTest {
     private static float[] input(int batch, int d, long seed) {
@@ -24,9 +25,16 @@ class InferenceNetworkTest {
 
     @ParameterizedTest
     @CsvSource({
-        "LOW_RANK, LOW_RANK, 1", "LOW_RANK, LOW_RANK, 7", "LOW_RANK, LOW_RANK, 64",
-        "DENSE, LOW_RANK, 7", "LOW_RANK, DENSE, 7", "LOW_RANK, IDENTITY, 7", "DENSE, ZERO, 7",
-        "DENSE, IDENTITY, 64", "LOW_RANK, ZERO, 1", "DENSE, DENSE, 1"
+        "LOW_RANK, LOW_RANK, 1",
+        "LOW_RANK, LOW_RANK, 7",
+        "LOW_RANK, LOW_RANK, 64",
+        "DENSE, LOW_RANK, 7",
+        "LOW_RANK, DENSE, 7",
+        "LOW_RANK, IDENTITY, 7",
+        "DENSE, ZERO, 7",
+        "DENSE, IDENTITY, 64",
+        "LOW_RANK, ZERO, 1",
+        "DENSE, DENSE, 1"
     })
     void givenMidlLayerOfEachKind_whenPredicting_thenBothModesMatchScalarReference(
             GateKind gate, LightKind light, int batch) {
@@ -37,7 +45,7 @@ class InferenceNetworkTest {
         float[] expected = ScalarReference.midl(w, x, batch);
         for (ComputeMode mode : ComputeMode.values()) {
             {
-            InferenceNetwork net = new InferenceNetwork(List.of(w), mode, 1);
+                InferenceNetwork net = new InferenceNetwork(List.of(w), mode, 1);
                 // When
                 float[] y = net.predict(x, batch);
                 // Then
@@ -54,8 +62,8 @@ class InferenceNetworkTest {
                 RandomWeights.midlMlp(new int[] {784, 512, 512, 10}, 0.45, 16, 16, 3);
         float[] x = input(batch, 784, 5);
         {
-                InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
-                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
+            InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
+            InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
             // When
             float[] ys = sparse.predict(x, batch);
             float[] yd = dense.predict(x, batch);
@@ -73,8 +81,8 @@ class InferenceNetworkTest {
                 RandomWeights.midlMlp(new int[] {100, 64, 64, 10}, 0.45, 8, 8, 9);
         float[] x = input(1, 100, 2);
         {
-                InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
-                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
+            InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
+            InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
             // When / Then
             assertThat(sparse.predict(x, 1)).containsExactly(dense.predict(x, 1));
         }
@@ -96,7 +104,9 @@ class InferenceNetworkTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 2", "1, 3", "3, 2", "7, 3", "8, 2", "9, 2", "13, 3", "37, 3", "64, 2", "130, 2"})
+    @CsvSource({
+        "1, 2", "1, 3", "3, 2", "7, 3", "8, 2", "9, 2", "13, 3", "37, 3", "64, 2", "130, 2"
+    })
     void givenSeveralThreads_whenPredicting_thenBitwiseSameAsOneThread(int batch, int threads) {
         // Given: layers big enough that small batches split rows across threads
         List<LayerWeights> layers =

@@ -1,12 +1,14 @@
 package io.github.midljava.inference;
 
 import static io.github.midljava.inference.ScalarReference.random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
 
 class KernelsTest {
     private static final float TOL = 1e-4f;
@@ -60,11 +62,22 @@ class KernelsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "1, 37, 29", "7, 37, 29", "64, 37, 29", "7, 100, 70", "64, 784, 70", "9, 16, 64",
-        "64, 13, 1", "8, 20, 70", "9, 20, 33", "15, 20, 33", "200, 20, 40", "2, 20, 40", "3, 20, 40", "401, 9, 33"
+        "1, 37, 29",
+        "7, 37, 29",
+        "64, 37, 29",
+        "7, 100, 70",
+        "64, 784, 70",
+        "9, 16, 64",
+        "64, 13, 1",
+        "8, 20, 70",
+        "9, 20, 33",
+        "15, 20, 33",
+        "200, 20, 40",
+        "2, 20, 40",
+        "3, 20, 40",
+        "401, 9, 33"
     })
-    void givenBatch_whenGemm_thenMatchesScalarReference(
-            int batch, int d, int n) {
+    void givenBatch_whenGemm_thenMatchesScalarReference(int batch, int d, int n) {
         // Given
         SplittableRandom rnd = new SplittableRandom(batch * 1000L + d * 10L + n);
         float[] w = random(n * d, rnd);
@@ -75,7 +88,18 @@ class KernelsTest {
         // When
         float[] packedOut = new float[batch * n + 1];
         Kernels.gemm(
-                batch == 1, x, 5, batch, Kernels.pack(w, n, d), w, d, n, 0, n, packedOut, 1,
+                batch == 1,
+                x,
+                5,
+                batch,
+                Kernels.pack(w, n, d),
+                w,
+                d,
+                n,
+                0,
+                n,
+                packedOut,
+                1,
                 new float[Kernels.MR * Kernels.NR]);
         // Then
         assertClose(java.util.Arrays.copyOfRange(packedOut, 1, batch * n + 1), expected);
@@ -90,7 +114,19 @@ class KernelsTest {
         float[] x = random(batch * d, rnd);
         float[] packed = Kernels.pack(w, n, d);
         float[] whole = new float[batch * n];
-        Kernels.gemm(batch == 1, x, 0, batch, packed, w, d, n, 0, n, whole, 0,
+        Kernels.gemm(
+                batch == 1,
+                x,
+                0,
+                batch,
+                packed,
+                w,
+                d,
+                n,
+                0,
+                n,
+                whole,
+                0,
                 new float[Kernels.MR * Kernels.NR]);
         // When: three parts, aligned as the layers align them
         int align = batch == 1 ? 4 : Kernels.NR;
@@ -99,7 +135,19 @@ class KernelsTest {
             int from = Kernels.split(n, p, 3, align);
             int to = Kernels.split(n, p + 1, 3, align);
             if (from < to) {
-                Kernels.gemm(batch == 1, x, 0, batch, packed, w, d, n, from, to, parts, 0,
+                Kernels.gemm(
+                        batch == 1,
+                        x,
+                        0,
+                        batch,
+                        packed,
+                        w,
+                        d,
+                        n,
+                        from,
+                        to,
+                        parts,
+                        0,
                         new float[Kernels.MR * Kernels.NR]);
             }
         }
@@ -126,7 +174,8 @@ class KernelsTest {
         Kernels.upProject(s, 1, r, upT, n, bias, out, 0);
         // Then
         float[] expected =
-                ScalarReference.linear(java.util.Arrays.copyOfRange(s, 1, r + 1), 1, up, bias, r, n);
+                ScalarReference.linear(
+                        java.util.Arrays.copyOfRange(s, 1, r + 1), 1, up, bias, r, n);
         assertClose(out, expected);
     }
 

@@ -3,19 +3,36 @@ package io.github.midljava.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
 
 class MidlLayerWeightsTest {
     private static final int D = 6;
     private static final int N = 4;
 
     /** A valid LOW_RANK/LOW_RANK layer with one component replaced by the caller. */
-    private static MidlLayerWeights lowRank(int k, float tau, float[] gateDown, float[] fullWeight) {
+    private static MidlLayerWeights lowRank(
+            int k, float tau, float[] gateDown, float[] fullWeight) {
         return new MidlLayerWeights(
-                D, N, k, tau, GateKind.LOW_RANK, 2, null, gateDown, new float[N * 2],
-                new float[N], fullWeight, new float[N], LightKind.LOW_RANK, 3, null,
-                new float[3 * D], new float[N * 3], new float[N]);
+                D,
+                N,
+                k,
+                tau,
+                GateKind.LOW_RANK,
+                2,
+                null,
+                gateDown,
+                new float[N * 2],
+                new float[N],
+                fullWeight,
+                new float[N],
+                LightKind.LOW_RANK,
+                3,
+                null,
+                new float[3 * D],
+                new float[N * 3],
+                new float[N]);
     }
 
     @Test
@@ -62,10 +79,27 @@ class MidlLayerWeightsTest {
         assertThatThrownBy(
                         () ->
                                 new MidlLayerWeights(
-                                        D, N, 2, 1f, GateKind.DENSE, 0, new float[N * D], null,
-                                        null, new float[N], new float[N * D], new float[N],
-                                        LightKind.IDENTITY, 0, null, null, null, null))
-                .hasMessage("lightKind IDENTITY needs inFeatures == units, got inFeatures = 6, units = 4");
+                                        D,
+                                        N,
+                                        2,
+                                        1f,
+                                        GateKind.DENSE,
+                                        0,
+                                        new float[N * D],
+                                        null,
+                                        null,
+                                        new float[N],
+                                        new float[N * D],
+                                        new float[N],
+                                        LightKind.IDENTITY,
+                                        0,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
+                .hasMessage(
+                        "lightKind IDENTITY needs inFeatures == units, got inFeatures = 6, units ="
+                            + " 4");
     }
 
     @Test
@@ -73,9 +107,24 @@ class MidlLayerWeightsTest {
         assertThatThrownBy(
                         () ->
                                 new MidlLayerWeights(
-                                        D, N, 2, 1f, GateKind.DENSE, 0, new float[N * D],
-                                        new float[D], null, new float[N], new float[N * D],
-                                        new float[N], LightKind.ZERO, 0, null, null, null, null))
+                                        D,
+                                        N,
+                                        2,
+                                        1f,
+                                        GateKind.DENSE,
+                                        0,
+                                        new float[N * D],
+                                        new float[D],
+                                        null,
+                                        new float[N],
+                                        new float[N * D],
+                                        new float[N],
+                                        LightKind.ZERO,
+                                        0,
+                                        null,
+                                        null,
+                                        null,
+                                        null))
                 .hasMessage("gateDown must be null for gateKind DENSE");
     }
 
@@ -84,9 +133,24 @@ class MidlLayerWeightsTest {
         assertThatThrownBy(
                         () ->
                                 new MidlLayerWeights(
-                                        D, N, 2, 1f, GateKind.DENSE, 0, new float[N * D], null,
-                                        null, new float[N], new float[N * D], new float[N],
-                                        LightKind.ZERO, 0, null, null, null, new float[N]))
+                                        D,
+                                        N,
+                                        2,
+                                        1f,
+                                        GateKind.DENSE,
+                                        0,
+                                        new float[N * D],
+                                        null,
+                                        null,
+                                        new float[N],
+                                        new float[N * D],
+                                        new float[N],
+                                        LightKind.ZERO,
+                                        0,
+                                        null,
+                                        null,
+                                        null,
+                                        new float[N]))
                 .hasMessage("lightBias must be null for lightKind ZERO");
     }
 
@@ -110,8 +174,7 @@ class MidlLayerWeightsTest {
         SplittableRandom rnd = new SplittableRandom(1);
         for (GateKind gate : GateKind.values()) {
             for (LightKind light : LightKind.values()) {
-                MidlLayerWeights w =
-                        RandomWeights.midl(8, 8, 0.5, gate, 3, light, 2, 1f, rnd);
+                MidlLayerWeights w = RandomWeights.midl(8, 8, 0.5, gate, 3, light, 2, 1f, rnd);
                 assertThat(w.k()).isEqualTo(4);
             }
         }

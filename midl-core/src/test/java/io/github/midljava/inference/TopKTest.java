@@ -2,10 +2,11 @@ package io.github.midljava.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
 
 class TopKTest {
     private static int[] select(float[] v, int k) {
@@ -58,8 +59,14 @@ class TopKTest {
 
     @ParameterizedTest
     @CsvSource({
-        "512, 230, 0", "512, 1, 0", "512, 511, 0", "29, 13, 0", "512, 230, 4", "1000, 450, 3",
-        "7, 3, 1", "64, 32, 2"
+        "512, 230, 0",
+        "512, 1, 0",
+        "512, 511, 0",
+        "29, 13, 0",
+        "512, 230, 4",
+        "1000, 450, 3",
+        "7, 3, 1",
+        "64, 32, 2"
     })
     void givenRandomValues_whenSelectingTopK_thenExactlyTheReferenceTopK(
             int n, int k, int distinct) {
