@@ -3,12 +3,33 @@ package io.github.midljava.inference;
 import java.util.Arrays;
 
 /**
- * A MID-L layer prepared for inference. All matrices that read x except the full path (gate-down or
- * dense gate, light-down or dense light) are stacked into one projection {@code [P, d]}, so x is
- * streamed once for them; the low-rank up-projections are stored transposed ({@code [r, n]}) so
- * they run as r broadcast FMAs per output vector instead of n short dot products.
+ * A MID-L layer prepared for inference, in three phases:
+ *
+ * <ol>
+ *   <li>PROJECT: all matrices that read x except the full path (gate-down or dense gate,
+ *       light-down or dense light) are stacked into one projection {@code [P, d]}, so x is
+ *       streamed once for them (split by rows across threads);
+ *   <li>SELECT: gate up-projection, sigmoid and exact top-k per sample (one thread), the light
+ *       path into the output (a second thread). At batch 1 the low-rank up-projections are
+ *       stored transposed ({@code [r, n]}): r broadcast FMAs per output vector instead of n short
+ *       dot products; batches use them packed, as one product over the batch;
+ *   <li>FULL: the full path, blended into the light path: the k selected rows of W1 only
+ *       (sparse) or all n rows then the mask (dense compute), split by units across threads.
+ * </ol>
  */
 final class MidlLayer implements Layer {
+    /** Below this many multiply-adds per sample, splitting a phase costs more than it saves. */
+    private static final int MIN_SPLIT_WORK = 1 << 14;
+
+    /**
+     * Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2.
+     */
+    static final int SAMPLE_BLOCK = 64;
+
+    private static final int PROJECT = 0;
+    private static final int SELECT = 1;
+    private static final int FULL = 2;
+
     private final int d;
     private final int n;
     private final int k;
@@ -104,18 +125,6 @@ final class MidlLayer implements Layer {
         return k;
     }
 
-    /** Below this many multiply-adds per sample, splitting a phase costs more than it saves. */
-    private static final int MIN_SPLIT_WORK = 1 << 14;
-
-    /**
-     * Samples per block of the batched sparse path: 64 rows of x (200 KB for d = 784) stay in L2.
-     */
-    static final int SAMPLE_BLOCK = 64;
-
-    private static final int PROJECT = 0;
-    private static final int SELECT = 1;
-    private static final int FULL = 2;
-
     /** Whether this call computes the full path sparsely ({@link ComputeMode#AUTO}: batch 1). */
     private boolean sparse(Workspace ws) {
         return mode == ComputeMode.SPARSE || (mode == ComputeMode.AUTO && ws.dotPath);
@@ -131,9 +140,10 @@ final class MidlLayer implements Layer {
         return switch (phase) {
             case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
             case SELECT -> true;
-            default ->
+            case FULL ->
                     (long) n * d >= MIN_SPLIT_WORK
                             && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
+            default -> throw new IllegalArgumentException("no phase " + phase);
         };
     }
 
@@ -142,7 +152,7 @@ final class MidlLayer implements Layer {
         switch (phase) {
             case PROJECT -> project(part, parts, ws);
             case SELECT -> select(part, parts, ws);
-            default -> {
+            case FULL -> {
                 if (!sparse(ws)) {
                     fullDense(part, parts, ws);
                 } else if (ws.dotPath) {
@@ -151,6 +161,7 @@ final class MidlLayer implements Layer {
                     fullSparseByRow(part, parts, ws);
                 }
             }
+            default -> throw new IllegalArgumentException("no phase " + phase);
         }
     }
 
