@@ -11,7 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * twin in the tests. Offsets and strides are in floats; nothing here allocates.
  */
 final class Kernels {
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** The platform's preferred vector, at most 16 floats (the lane trees below stop there). */
+    static final VectorSpecies<Float> SPECIES =
+            FloatVector.SPECIES_PREFERRED.length() > 16
+                    ? FloatVector.SPECIES_512
+                    : FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
 
     /** Columns per packed panel of {@link #pack}: two vectors, so a 4 x NR tile is 8 registers. */
@@ -20,20 +24,18 @@ final class Kernels {
     /** Most samples per micro-tile of the batched kernels (scratch tiles are MR x NR). */
     static final int MR = 6;
 
-    /** Shuffles of {@link #sum}: lane i takes lane i XOR step, for step = LANES/2 .. 1. */
-    private static final VectorShuffle<Float>[] HALVES = halves();
+    // Shuffles of the lane trees (sum, min, max): lane i takes lane i XOR step. Separate constants
+    // and an unrolled tree, not a loop over an array: a vector carried around a loop of unknown
+    // trip count is boxed by C2 on JDK 17 (JFR showed the fallback path).
+    private static final VectorShuffle<Float> XOR8 = xor(8);
+    private static final VectorShuffle<Float> XOR4 = xor(4);
+    private static final VectorShuffle<Float> XOR2 = xor(2);
+    private static final VectorShuffle<Float> XOR1 = xor(1);
 
     private Kernels() {}
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] halves() {
-        int steps = Integer.numberOfTrailingZeros(LANES);
-        VectorShuffle<Float>[] shuffles = new VectorShuffle[steps];
-        for (int s = 0; s < steps; s++) {
-            int step = LANES >> (s + 1);
-            shuffles[s] = VectorShuffle.fromOp(SPECIES, i -> i ^ step);
-        }
-        return shuffles;
+    private static VectorShuffle<Float> xor(int step) {
+        return VectorShuffle.fromOp(SPECIES, i -> step < LANES ? i ^ step : i);
     }
 
     /**
@@ -43,24 +45,51 @@ final class Kernels {
      * Lane-wise adds of shuffled vectors round the same everywhere.
      */
     static float sum(FloatVector v) {
-        for (VectorShuffle<Float> shuffle : HALVES) {
-            v = v.add(v.rearrange(shuffle));
+        if (LANES > 8) {
+            v = v.add(v.rearrange(XOR8));
+        }
+        if (LANES > 4) {
+            v = v.add(v.rearrange(XOR4));
+        }
+        if (LANES > 2) {
+            v = v.add(v.rearrange(XOR2));
+        }
+        if (LANES > 1) {
+            v = v.add(v.rearrange(XOR1));
         }
         return v.lane(0);
     }
 
     /** The smallest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
     static float min(FloatVector v) {
-        for (VectorShuffle<Float> shuffle : HALVES) {
-            v = v.min(v.rearrange(shuffle));
+        if (LANES > 8) {
+            v = v.min(v.rearrange(XOR8));
+        }
+        if (LANES > 4) {
+            v = v.min(v.rearrange(XOR4));
+        }
+        if (LANES > 2) {
+            v = v.min(v.rearrange(XOR2));
+        }
+        if (LANES > 1) {
+            v = v.min(v.rearrange(XOR1));
         }
         return v.lane(0);
     }
 
     /** The largest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
     static float max(FloatVector v) {
-        for (VectorShuffle<Float> shuffle : HALVES) {
-            v = v.max(v.rearrange(shuffle));
+        if (LANES > 8) {
+            v = v.max(v.rearrange(XOR8));
+        }
+        if (LANES > 4) {
+            v = v.max(v.rearrange(XOR4));
+        }
+        if (LANES > 2) {
+            v = v.max(v.rearrange(XOR2));
+        }
+        if (LANES > 1) {
+            v = v.max(v.rearrange(XOR1));
         }
         return v.lane(0);
     }
