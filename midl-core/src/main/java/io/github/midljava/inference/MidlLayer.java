@@ -1,5 +1,8 @@
 package io.github.midljava.inference;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+
 import java.util.Arrays;
 
 /**
@@ -35,7 +38,7 @@ final class MidlLayer implements Layer {
     private final int k;
     private final float tau;
     private final GateKind gateKind;
-    private final LightKind lightKind;
+    private final LightPath lightKind;
     private final int gateRows;
     private final int lightRows;
     private final float[] proj;
@@ -79,12 +82,12 @@ final class MidlLayer implements Layer {
         this.gateUpT =
                 gateKind == GateKind.LOW_RANK ? transpose(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpT =
-                lightKind == LightKind.LOW_RANK ? transpose(w.lightUp(), n, w.lightRank()) : null;
+                lightKind == LightPath.LOW_RANK ? transpose(w.lightUp(), n, w.lightRank()) : null;
         // Batches run the up-projections as one packed product over all samples.
         this.gateUpPacked =
                 gateKind == GateKind.LOW_RANK ? Kernels.pack(w.gateUp(), n, w.gateRank()) : null;
         this.lightUpPacked =
-                lightKind == LightKind.LOW_RANK
+                lightKind == LightPath.LOW_RANK
                         ? Kernels.pack(w.lightUp(), n, w.lightRank())
                         : null;
         this.gateBias = w.gateBias();
@@ -251,7 +254,7 @@ final class MidlLayer implements Layer {
         int p = gateRows + lightRows;
         float[] s = ws.proj;
         float[] out = ws.out;
-        if (lightKind == LightKind.LOW_RANK && !ws.dotPath) {
+        if (lightKind == LightPath.LOW_RANK && !ws.dotPath) {
             Kernels.gemmPacked(
                     s,
                     gateRows,

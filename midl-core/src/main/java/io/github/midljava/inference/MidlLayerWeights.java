@@ -1,5 +1,8 @@
 package io.github.midljava.inference;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+
 /**
  * The parameters of one MID-L layer (Shaeri and Middel, "MID-L: Matrix-Interpolated Dropout Layer
  * with Layer-wise Neuron Selection", arXiv 2505.11416, 2025) in the PyTorch/DJL layout ({@code
@@ -11,7 +14,7 @@ package io.github.midljava.inference;
  *   g  = sigmoid((G x + gateBias) / tau)     G = gateWeight, or gateUp · gateDown (LOW_RANK)
  *   m  = TopK(g, k)                          exactly k ones; ties go to the lower index
  *   h1 = fullWeight x + fullBias             needed only where m = 1
- *   h2 = light path (see {@link LightKind})
+ *   h2 = light path (see {@link LightPath})
  *   y  = a h1 + (1 - a) h2,  a = m g         the activation follows outside the layer
  * </pre>
  *
@@ -31,7 +34,7 @@ package io.github.midljava.inference;
  * @param fullWeight W1, {@code [n, d]}
  * @param fullBias b1, {@code [n]}
  * @param lightKind how {@code h2} is computed
- * @param lightRank r for {@link LightKind#LOW_RANK}, else {@code 0}
+ * @param lightRank r for {@link LightPath#LOW_RANK}, else {@code 0}
  * @param lightWeight {@code [n, d]} for DENSE, else null
  * @param lightDown V, {@code [r, d]} for LOW_RANK, else null
  * @param lightUp U, {@code [n, r]} for LOW_RANK, else null
@@ -50,7 +53,7 @@ public record MidlLayerWeights(
         float[] gateBias,
         float[] fullWeight,
         float[] fullBias,
-        LightKind lightKind,
+        LightPath lightKind,
         int lightRank,
         float[] lightWeight,
         float[] lightDown,
@@ -94,14 +97,14 @@ public record MidlLayerWeights(
         Checks.vector("gateBias", gateBias, units, "[units]");
         Checks.shape("fullWeight", fullWeight, units, inFeatures, "[units, inFeatures]");
         Checks.vector("fullBias", fullBias, units, "[units]");
-        if (lightKind != LightKind.LOW_RANK && lightRank != 0) {
+        if (lightKind != LightPath.LOW_RANK && lightRank != 0) {
             throw new IllegalArgumentException(
                     "lightRank must be 0 for lightKind " + lightKind + ", got " + lightRank);
         }
-        if (lightKind != LightKind.DENSE) {
+        if (lightKind != LightPath.DENSE) {
             Checks.absent("lightWeight", lightWeight, "for lightKind " + lightKind);
         }
-        if (lightKind != LightKind.LOW_RANK) {
+        if (lightKind != LightPath.LOW_RANK) {
             Checks.absent("lightDown", lightDown, "for lightKind " + lightKind);
             Checks.absent("lightUp", lightUp, "for lightKind " + lightKind);
         }

@@ -1,5 +1,8 @@
 package io.github.midljava.inference;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,13 +29,13 @@ public final class RandomWeights {
             double activeRatio,
             GateKind gateKind,
             int gateRank,
-            LightKind lightKind,
+            LightPath lightKind,
             int lightRank,
             float tau,
             SplittableRandom rnd) {
         boolean lowGate = gateKind == GateKind.LOW_RANK;
-        boolean lowLight = lightKind == LightKind.LOW_RANK;
-        boolean denseLight = lightKind == LightKind.DENSE;
+        boolean lowLight = lightKind == LightPath.LOW_RANK;
+        boolean denseLight = lightKind == LightPath.DENSE;
         return new MidlLayerWeights(
                 in,
                 units,
@@ -83,7 +86,7 @@ public final class RandomWeights {
                                     activeRatio,
                                     GateKind.LOW_RANK,
                                     gateRank,
-                                    LightKind.LOW_RANK,
+                                    LightPath.LOW_RANK,
                                     lightRank,
                                     1f,
                                     rnd));

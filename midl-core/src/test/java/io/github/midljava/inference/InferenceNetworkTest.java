@@ -1,5 +1,8 @@
 package io.github.midljava.inference;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -37,7 +40,7 @@ class InferenceNetworkTest {
         "DENSE, DENSE, 1"
     })
     void givenMidlLayerOfEachKind_whenPredicting_thenBothModesMatchScalarReference(
-            GateKind gate, LightKind light, int batch) {
+            GateKind gate, LightPath light, int batch) {
         // Given: one MID-L layer 45 -> 45 (odd sizes; IDENTITY needs d == n), k = 20
         SplittableRandom rnd = new SplittableRandom(batch);
         MidlLayerWeights w = RandomWeights.midl(45, 45, 0.45, gate, 5, light, 3, 0.7f, rnd);
@@ -143,7 +146,7 @@ class InferenceNetworkTest {
         // Given: k = n, so every unit blends g h1 + (1 - g) h2
         SplittableRandom rnd = new SplittableRandom(2);
         MidlLayerWeights w =
-                RandomWeights.midl(20, 12, 1.0, GateKind.LOW_RANK, 3, LightKind.ZERO, 0, 1f, rnd);
+                RandomWeights.midl(20, 12, 1.0, GateKind.LOW_RANK, 3, LightPath.ZERO, 0, 1f, rnd);
         float[] x = input(3, 20, 3);
         float[] g = ScalarReference.gate(w, x, 3);
         float[] h1 = ScalarReference.linear(x, 3, w.fullWeight(), w.fullBias(), 20, 12);

@@ -1,5 +1,8 @@
 package io.github.midljava.inference;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +30,7 @@ class MidlLayerWeightsTest {
                 new float[N],
                 fullWeight,
                 new float[N],
-                LightKind.LOW_RANK,
+                LightPath.LOW_RANK,
                 3,
                 null,
                 new float[3 * D],
@@ -91,7 +94,7 @@ class MidlLayerWeightsTest {
                                         new float[N],
                                         new float[N * D],
                                         new float[N],
-                                        LightKind.IDENTITY,
+                                        LightPath.IDENTITY,
                                         0,
                                         null,
                                         null,
@@ -119,7 +122,7 @@ class MidlLayerWeightsTest {
                                         new float[N],
                                         new float[N * D],
                                         new float[N],
-                                        LightKind.ZERO,
+                                        LightPath.ZERO,
                                         0,
                                         null,
                                         null,
@@ -145,7 +148,7 @@ class MidlLayerWeightsTest {
                                         new float[N],
                                         new float[N * D],
                                         new float[N],
-                                        LightKind.ZERO,
+                                        LightPath.ZERO,
                                         0,
                                         null,
                                         null,
@@ -173,7 +176,7 @@ class MidlLayerWeightsTest {
     void givenRandomFactory_whenBuildingEveryKind_thenValid() {
         SplittableRandom rnd = new SplittableRandom(1);
         for (GateKind gate : GateKind.values()) {
-            for (LightKind light : LightKind.values()) {
+            for (LightPath light : LightPath.values()) {
                 MidlLayerWeights w = RandomWeights.midl(8, 8, 0.5, gate, 3, light, 2, 1f, rnd);
                 assertThat(w.k()).isEqualTo(4);
             }
