@@ -67,46 +67,80 @@ public final class InferenceLatency {
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("variants must not be empty");
         }
+        Map<String, Call> calls = new LinkedHashMap<>();
+        int in = variants.values().iterator().next().inputSize();
+        for (Map.Entry<String, InferenceNetwork> e : variants.entrySet()) {
+            InferenceNetwork net = e.getValue();
+            if (net.inputSize() != in) {
+                throw new IllegalArgumentException(
+                        "all variants need inputSize " + in + ", got " + net.inputSize() + " for " + e.getKey());
+            }
+            float[] out = new float[batch * net.outputSize()];
+            calls.put(e.getKey(), (x, b) -> {
+                net.predict(x, b, out);
+                return out[0];
+            });
+        }
+        return measureCalls(calls, in, batch, warmupCalls, timedCalls, seed);
+    }
+
+    /** One inference call of any runtime; returns one output value (kept, so it is not elided). */
+    @FunctionalInterface
+    public interface Call {
+        /**
+         * @param x input {@code [batch, inputSize]}, row-major
+         * @param batch samples
+         * @return any one output value
+         */
+        float run(float[] x, int batch);
+    }
+
+    /**
+     * Measures calls of any runtime round-robin (call by call, rotating the start), so that drift
+     * of a shared machine hits all variants alike.
+     *
+     * @param variants name -> call, measured in this order
+     * @param inputSize floats per sample
+     * @param batch samples per call
+     * @param warmupCalls untimed calls per variant first
+     * @param timedCalls timed calls per variant
+     * @param seed seeds the random input
+     * @return one result per variant, in iteration order
+     */
+    public static List<Result> measureCalls(
+            Map<String, Call> variants,
+            int inputSize,
+            int batch,
+            int warmupCalls,
+            int timedCalls,
+            long seed) {
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("variants must not be empty");
+        }
         Checks.positive("batch", batch);
         Checks.positive("timedCalls", timedCalls);
         String[] names = variants.keySet().toArray(new String[0]);
-        InferenceNetwork[] nets = variants.values().toArray(new InferenceNetwork[0]);
-        int in = nets[0].inputSize();
-        for (int v = 1; v < nets.length; v++) {
-            if (nets[v].inputSize() != in) {
-                throw new IllegalArgumentException(
-                        "all variants need inputSize "
-                                + in
-                                + ", got "
-                                + nets[v].inputSize()
-                                + " for "
-                                + names[v]);
-            }
-        }
+        Call[] calls = variants.values().toArray(new Call[0]);
         SplittableRandom rnd = new SplittableRandom(seed);
-        float[] x = new float[batch * in];
+        float[] x = new float[batch * inputSize];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.nextDouble();
         }
-        float[][] outs = new float[nets.length][];
-        for (int v = 0; v < nets.length; v++) {
-            outs[v] = new float[batch * nets[v].outputSize()];
-        }
-        long[][] times = new long[nets.length][timedCalls];
+        long[][] times = new long[calls.length][timedCalls];
         for (int round = -warmupCalls; round < timedCalls; round++) {
-            for (int step = 0; step < nets.length; step++) {
-                int v = Math.floorMod(round + step, nets.length);
+            for (int step = 0; step < calls.length; step++) {
+                int v = Math.floorMod(round + step, calls.length);
                 long t0 = System.nanoTime();
-                nets[v].predict(x, batch, outs[v]);
+                float value = calls[v].run(x, batch);
                 long t1 = System.nanoTime();
                 if (round >= 0) {
                     times[v][round] = t1 - t0;
                 }
-                sink += outs[v][0];
+                sink += value;
             }
         }
         List<Result> results = new ArrayList<>();
-        for (int v = 0; v < nets.length; v++) {
+        for (int v = 0; v < calls.length; v++) {
             long[] t = times[v];
             Arrays.sort(t);
             results.add(

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "MID-L (Matrix-Interpolated Dropout Layer) for Java: train, evaluate, reproduce, benchmark.",
         subcommands = {
             DemoCommand.class,
+            BenchCommand.class,
             TrainCommand.class,
             CommandLine.HelpCommand.class
         })

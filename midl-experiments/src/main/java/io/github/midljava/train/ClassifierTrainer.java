@@ -118,16 +118,25 @@ public final class ClassifierTrainer {
             Shape shape = batchShape(assembler, size);
             NDArray x = sub.create(java.nio.FloatBuffer.wrap(features, 0, (int) shape.size()), shape);
             long[] labels = java.util.Arrays.copyOf(assembler.labels(), size);
-            NDArray y = sub.create(labels);
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDList pred = trainer.forward(new NDList(x));
-                NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
-                loss = l.getFloat();
-                NDArray penalty = MidlBlock.collectSparsityPenalty(trainer.getModel().getBlock());
-                gc.backward(penalty == null ? l : l.add(penalty));
-            }
-            trainer.step();
+            loss = step(trainer, x, sub.create(labels));
         }
+        return loss;
+    }
+
+    /**
+     * One optimisation step on a batch: forward, loss (+ the MID-L sparsity penalty, if any),
+     * backward, update. Returns the loss before the update.
+     */
+    public static float step(Trainer trainer, NDArray x, NDArray y) {
+        float loss;
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDList pred = trainer.forward(new NDList(x));
+            NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
+            loss = l.getFloat();
+            NDArray penalty = MidlBlock.collectSparsityPenalty(trainer.getModel().getBlock());
+            gc.backward(penalty == null ? l : l.add(penalty));
+        }
+        trainer.step();
         return loss;
     }
 
