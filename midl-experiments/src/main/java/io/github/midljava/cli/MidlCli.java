@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             TrainCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MidlCli implements Runnable {

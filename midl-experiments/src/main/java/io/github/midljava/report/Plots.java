@@ -106,6 +106,30 @@ public final class Plots {
     public static void lineChart(
             Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logX)
             throws IOException {
+        lineChart(png, title, xLabel, yLabel, series, logX, false);
+    }
+
+    /**
+     * Writes a line chart with optional error bars and optional logarithmic axes (e.g. latency
+     * against batch size, both spanning several decades).
+     *
+     * @param png target file
+     * @param title chart title
+     * @param xLabel x axis title
+     * @param yLabel y axis title
+     * @param series the lines, at least one
+     * @param logX logarithmic x axis (then every x must be &gt; 0)
+     * @param logY logarithmic y axis (then every y must be &gt; 0)
+     */
+    public static void lineChart(
+            Path png,
+            String title,
+            String xLabel,
+            String yLabel,
+            List<Series> series,
+            boolean logX,
+            boolean logY)
+            throws IOException {
         requireNonEmpty(series, "series");
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
@@ -113,10 +137,14 @@ public final class Plots {
         chart.setYAxisTitle(yLabel);
         style(chart);
         chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         for (Series s : series) {
             if (logX) {
                 requirePositive(s.x(), "x of series '" + s.name() + "' (log axis)");
+            }
+            if (logY) {
+                requirePositive(s.y(), "y of series '" + s.name() + "' (log axis)");
             }
             XYSeries added =
                     s.yErr() == null
