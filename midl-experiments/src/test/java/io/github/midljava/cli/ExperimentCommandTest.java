@@ -8,6 +8,16 @@ import io.github.midljava.experiment.suite.SuiteOutcome;
 import io.github.midljava.experiment.suite.claims.ClaimRow;
 import io.github.midljava.experiment.suite.claims.Verdict;
 import io.github.midljava.report.Json;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,13 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code midl experiment all} end to end on a small slice of UCI Adult (1 epoch, 2000 training and
@@ -47,11 +50,15 @@ class ExperimentCommandTest {
         dataDir = resolveDataDir();
     }
 
-    /** MIDL_DATA_DIR as CI sets it (relative to the repository root, while tests run in the module). */
+    /**
+     * MIDL_DATA_DIR as CI sets it (relative to the repository root, while tests run in the module).
+     */
     private static Path resolveDataDir() {
         String env = System.getenv("MIDL_DATA_DIR");
         if (env == null || env.isBlank()) {
-            fail("MIDL_DATA_DIR is not set: point it at the shared datasets (CI: MIDL_DATA_DIR=../shared/datasets)");
+            fail(
+                    "MIDL_DATA_DIR is not set: point it at the shared datasets (CI:"
+                        + " MIDL_DATA_DIR=../shared/datasets)");
         }
         Path p = Path.of(env.strip());
         List<Path> candidates = new ArrayList<>(List.of(p.toAbsolutePath()));
@@ -72,29 +79,51 @@ class ExperimentCommandTest {
     }
 
     private static String[] args(String epochs) {
-        List<String> a = new ArrayList<>(List.of(
-                "experiment", "all",
-                "--datasets", "adult",
-                "--seeds", "2",
-                "--preset", "quick",
-                "--epochs", epochs,
-                "--train-limit", "2000",
-                "--test-limit", "2000",
-                "--methods", "dense,dropout,midl",
-                "--label-noise", "0,0.4",
-                "--sigmas", "0,1",
-                "--ratios", "0.2,0.45",
-                "--gradient-modes", "straight_through,masked",
-                "--light-paths", "low_rank",
-                "--gate-ranks", "16",
-                "--temperatures", "1",
-                "--batch-sizes", "1,64",
-                "--smi-samples", "300",
-                "--smi-directions", "50",
-                "--data-dir", dataDir.toString(),
-                "--offline",
-                "--no-progress",
-                "--out", out.toString()));
+        List<String> a =
+                new ArrayList<>(
+                        List.of(
+                                "experiment",
+                                "all",
+                                "--datasets",
+                                "adult",
+                                "--seeds",
+                                "2",
+                                "--preset",
+                                "quick",
+                                "--epochs",
+                                epochs,
+                                "--train-limit",
+                                "2000",
+                                "--test-limit",
+                                "2000",
+                                "--methods",
+                                "dense,dropout,midl",
+                                "--label-noise",
+                                "0,0.4",
+                                "--sigmas",
+                                "0,1",
+                                "--ratios",
+                                "0.2,0.45",
+                                "--gradient-modes",
+                                "straight_through,masked",
+                                "--light-paths",
+                                "low_rank",
+                                "--gate-ranks",
+                                "16",
+                                "--temperatures",
+                                "1",
+                                "--batch-sizes",
+                                "1,64",
+                                "--smi-samples",
+                                "300",
+                                "--smi-directions",
+                                "50",
+                                "--data-dir",
+                                dataDir.toString(),
+                                "--offline",
+                                "--no-progress",
+                                "--out",
+                                out.toString()));
         return a.toArray(new String[0]);
     }
 
@@ -113,7 +142,8 @@ class ExperimentCommandTest {
     private static Map<Path, FileTime> resultTimes() throws IOException {
         Map<Path, FileTime> times = new TreeMap<>();
         try (Stream<Path> files = Files.walk(out.resolve("runs"))) {
-            for (Path p : files.filter(f -> f.getFileName().toString().equals("result.json")).toList()) {
+            for (Path p :
+                    files.filter(f -> f.getFileName().toString().equals("result.json")).toList()) {
                 times.put(p, Files.getLastModifiedTime(p));
             }
         }
@@ -128,7 +158,8 @@ class ExperimentCommandTest {
 
     @Test
     @Order(1)
-    void givenEmptyFolder_whenExperimentAll_thenEveryReportCsvAndPlotIsWritten() throws IOException {
+    void givenEmptyFolder_whenExperimentAll_thenEveryReportCsvAndPlotIsWritten()
+            throws IOException {
         // When
         Result r = run(args());
 
@@ -144,10 +175,15 @@ class ExperimentCommandTest {
             assertThat(out.resolve(e).resolve("report.md")).isRegularFile();
             assertThat(out.resolve(e).resolve("summary.csv")).isRegularFile();
         }
-        for (String png : List.of(
-                "e2/smi.png", "e2/neuron-mi-adult.png", "e2/active-neurons-adult.png",
-                "e3/label-noise-adult.png", "e3/input-noise-adult.png", "e4/latency-adult.png",
-                "e5/pareto-adult.png")) {
+        for (String png :
+                List.of(
+                        "e2/smi.png",
+                        "e2/neuron-mi-adult.png",
+                        "e2/active-neurons-adult.png",
+                        "e3/label-noise-adult.png",
+                        "e3/input-noise-adult.png",
+                        "e4/latency-adult.png",
+                        "e5/pareto-adult.png")) {
             assertThat(out.resolve(png)).isRegularFile().isNotEmptyFile();
         }
         String report = Files.readString(out.resolve("report.md"));
@@ -160,7 +196,8 @@ class ExperimentCommandTest {
                 .contains("adult/adult.data");
         List<ClaimRow> claims = r.command().claims();
         assertThat(claims).hasSize(6);
-        assertThat(claims).allSatisfy(c -> assertThat(c.verdict()).isNotEqualTo(Verdict.NOT_MEASURED));
+        assertThat(claims)
+                .allSatisfy(c -> assertThat(c.verdict()).isNotEqualTo(Verdict.NOT_MEASURED));
         assertThat(Files.readString(out.resolve("e1/summary.csv")))
                 .startsWith("dataset,method,seeds,test_accuracy_mean")
                 .contains("adult,midl,2,");
@@ -189,7 +226,8 @@ class ExperimentCommandTest {
 
     @Test
     @Order(3)
-    void givenRunKilledWhileWriting_whenRunAgain_thenOnlyThatRunRestartsAndNoTempFileRemains() throws IOException {
+    void givenRunKilledWhileWriting_whenRunAgain_thenOnlyThatRunRestartsAndNoTempFileRemains()
+            throws IOException {
         // Given: a run killed mid-write leaves temporary files and no result.json
         Path folder = out.resolve("runs/adult/midl-ratio-0.2/seed-1");
         Files.delete(folder.resolve("result.json"));

@@ -5,6 +5,7 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.DatasetLoaders;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -37,9 +38,12 @@ public final class DatasetCache {
 
     /** Creates a cache with another loader (tests). */
     public DatasetCache(
-            DataOptions options, int testLimit, BiFunction<DatasetId, DataOptions, Dataset> loader) {
+            DataOptions options,
+            int testLimit,
+            BiFunction<DatasetId, DataOptions, Dataset> loader) {
         if (testLimit < 0) {
-            throw new IllegalArgumentException("testLimit must be >= 0 (0 = all), got " + testLimit);
+            throw new IllegalArgumentException(
+                    "testLimit must be >= 0 (0 = all), got " + testLimit);
         }
         this.options = options;
         this.testLimit = testLimit;
@@ -60,9 +64,17 @@ public final class DatasetCache {
         if (testLimit == 0 || d.test().size() <= testLimit) {
             return d;
         }
-        DataSplit test = d.test().select(RunAnalyzer.subsetIndices(d.test().size(), testLimit, TEST_SUBSET_SEED));
+        DataSplit test =
+                d.test()
+                        .select(
+                                RunAnalyzer.subsetIndices(
+                                        d.test().size(), testLimit, TEST_SUBSET_SEED));
         return new Dataset(
-                d.id(), d.train(), test, d.classNames(), d.fileChecksums(),
+                d.id(),
+                d.train(),
+                test,
+                d.classNames(),
+                d.fileChecksums(),
                 d.description() + "; test split limited to a fixed random subset of " + testLimit);
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The five experiments of our MID-L spec, by the names the CLI accepts ({@code e1} ... {@code e5}). */
+/**
+ * The five experiments of our MID-L spec, by the names the CLI accepts ({@code e1} ... {@code e5}).
+ */
 public enum ExperimentId {
     /** Main table: accuracy, active ratio, FLOPs, parameters, time, latency, memory. */
     E1("Main table"),
@@ -42,7 +44,8 @@ public enum ExperimentId {
      */
     public static Set<ExperimentId> parseSelection(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("experiment must be e1, e2, e3, e4, e5 or all, got nothing");
+            throw new IllegalArgumentException(
+                    "experiment must be e1, e2, e3, e4, e5 or all, got nothing");
         }
         if (text.trim().equalsIgnoreCase("all")) {
             return EnumSet.allOf(ExperimentId.class);
@@ -54,7 +57,9 @@ public enum ExperimentId {
                 out.add(valueOf(p));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "unknown experiment '" + part.trim() + "', expected e1, e2, e3, e4, e5 or all");
+                        "unknown experiment '"
+                                + part.trim()
+                                + "', expected e1, e2, e3, e4, e5 or all");
             }
         }
         return out;

@@ -8,18 +8,20 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.MidlOutput;
 import io.github.midljava.train.ClassifierTrainer;
+
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a trained model of {@code ModelFactory} child by child in inference mode, to read what the
- * final output hides: the activations after a hidden layer, and the top-k mask of every MID-L
- * layer ({@link MidlBlock#forwardDetailed}).
+ * final output hides: the activations after a hidden layer, and the top-k mask of every MID-L layer
+ * ({@link MidlBlock#forwardDetailed}).
  *
  * <p>The hidden layers are the top-level {@link Linear} and {@link MidlBlock} children before the
  * last (the classifier); each is followed by its activation, which the probe includes. Walking the
@@ -71,7 +73,8 @@ public final class HiddenLayerProbe {
      * Returns, for every MID-L layer in forward order, how often each unit was selected over the
      * split (inference mode, so exactly what deployment would compute).
      */
-    public static List<LayerSelection> selection(SequentialBlock block, NDManager manager, DataSplit split) {
+    public static List<LayerSelection> selection(
+            SequentialBlock block, NDManager manager, DataSplit split) {
         List<Block> children = new ArrayList<>(block.getChildren().values());
         List<long[]> counts = new ArrayList<>();
         List<MidlBlock> midl = new ArrayList<>();
@@ -109,7 +112,13 @@ public final class HiddenLayerProbe {
         List<LayerSelection> out = new ArrayList<>();
         for (int i = 0; i < midl.size(); i++) {
             MidlBlock b = midl.get(i);
-            out.add(new LayerSelection(i + 1, b.getConfig().units(), b.getCurrentK(), split.size(), counts.get(i)));
+            out.add(
+                    new LayerSelection(
+                            i + 1,
+                            b.getConfig().units(),
+                            b.getCurrentK(),
+                            split.size(),
+                            counts.get(i)));
         }
         return out;
     }

@@ -3,8 +3,8 @@ package io.github.midljava.experiment.suite;
 import java.util.Arrays;
 
 /**
- * How often each unit of one MID-L layer was selected (on the full path) over a set of samples:
- * the active-neuron histogram of E2.
+ * How often each unit of one MID-L layer was selected (on the full path) over a set of samples: the
+ * active-neuron histogram of E2.
  *
  * @param layer 1-based index of the MID-L layer in forward order
  * @param units n

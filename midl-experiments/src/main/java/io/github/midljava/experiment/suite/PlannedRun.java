@@ -3,6 +3,7 @@ package io.github.midljava.experiment.suite;
 import io.github.midljava.data.DataOptions;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunSpec;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -67,10 +68,18 @@ public record PlannedRun(DatasetId dataset, Variant variant, long seed) {
         // Where the data lives does not change it (checksums are in the provenance); this does.
         f.put(
                 "data",
-                "trainLimit=" + d.trainLimit() + " standardize=" + d.standardize()
-                        + " imdbVocabulary=" + d.imdbVocabularySize() + " imdbFeatures="
-                        + d.imdbFeatures() + " cifar100Coarse=" + d.cifar100Coarse()
-                        + " testLimit=" + options.testLimit());
+                "trainLimit="
+                        + d.trainLimit()
+                        + " standardize="
+                        + d.standardize()
+                        + " imdbVocabulary="
+                        + d.imdbVocabularySize()
+                        + " imdbFeatures="
+                        + d.imdbFeatures()
+                        + " cifar100Coarse="
+                        + d.cifar100Coarse()
+                        + " testLimit="
+                        + options.testLimit());
         if (variant.analysed()) {
             f.put("analysis", AnalysisSettings.of(options).toString());
         }

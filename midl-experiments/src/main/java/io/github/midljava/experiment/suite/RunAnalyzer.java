@@ -2,9 +2,11 @@ package io.github.midljava.experiment.suite;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.evaluate.PerNeuronMutualInformation;
 import io.github.midljava.evaluate.SlicedMutualInformation;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -31,8 +33,10 @@ public final class RunAnalyzer {
 
     /** Measures a trained model on the clean test split. */
     public RunAnalysis analyse(SequentialBlock block, NDManager manager, DataSplit test) {
-        DataSplit subset = test.select(subsetIndices(test.size(), settings.samples(), settings.seed()));
-        HiddenLayerProbe.Activations h = HiddenLayerProbe.activations(block, manager, subset, LAYER);
+        DataSplit subset =
+                test.select(subsetIndices(test.size(), settings.samples(), settings.seed()));
+        HiddenLayerProbe.Activations h =
+                HiddenLayerProbe.activations(block, manager, subset, LAYER);
         SlicedMutualInformation.Result smi =
                 SlicedMutualInformation.builder()
                         .optNumDirections(settings.directions())

@@ -2,6 +2,7 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.data.Dataset;
 import io.github.midljava.experiment.RunResult;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,7 +19,8 @@ public interface RunExecutor {
      * @param folder the run's folder, for files written while the model is open (its weights)
      * @return the result and, for analysed variants, the E2 measures
      */
-    Output execute(PlannedRun run, SuiteOptions options, Dataset data, Path folder) throws IOException;
+    Output execute(PlannedRun run, SuiteOptions options, Dataset data, Path folder)
+            throws IOException;
 
     /**
      * What a run produced.

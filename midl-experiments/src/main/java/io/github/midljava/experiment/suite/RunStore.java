@@ -4,6 +4,7 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
 import io.github.midljava.report.Json;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,24 +59,29 @@ public final class RunStore {
      *
      * @throws IllegalArgumentException if the folder holds a finished run of another configuration
      */
-    public Optional<StoredRun> load(PlannedRun run, Map<String, String> fingerprint) throws IOException {
+    public Optional<StoredRun> load(PlannedRun run, Map<String, String> fingerprint)
+            throws IOException {
         Path dir = folder(run);
         if (!Files.isRegularFile(dir.resolve(RESULT))) {
             return Optional.empty();
         }
         Path recordFile = dir.resolve(RECORD);
-        RunRecord record = Files.isRegularFile(recordFile) ? Json.read(recordFile, RunRecord.class) : null;
+        RunRecord record =
+                Files.isRegularFile(recordFile) ? Json.read(recordFile, RunRecord.class) : null;
         if (record == null || !fingerprint.equals(record.fingerprint())) {
             throw new IllegalArgumentException(
                     dir
                             + " holds a finished run of another configuration ("
-                            + difference(fingerprint, record == null ? Map.of() : record.fingerprint())
+                            + difference(
+                                    fingerprint, record == null ? Map.of() : record.fingerprint())
                             + "); choose another --out or delete that folder");
         }
         RunResult result = Json.read(dir.resolve(RESULT), RunResult.class);
         Path analysisFile = dir.resolve(ANALYSIS);
         RunAnalysis analysis =
-                Files.isRegularFile(analysisFile) ? Json.read(analysisFile, RunAnalysis.class) : null;
+                Files.isRegularFile(analysisFile)
+                        ? Json.read(analysisFile, RunAnalysis.class)
+                        : null;
         return Optional.of(new StoredRun(result, analysis, record));
     }
 
@@ -87,13 +93,16 @@ public final class RunStore {
         Path dir = folder(run);
         Files.createDirectories(dir);
         if (Files.exists(dir.resolve(RESULT))) {
-            throw new IllegalStateException("run " + run.label() + " has finished; refusing to clear " + dir);
+            throw new IllegalStateException(
+                    "run " + run.label() + " has finished; refusing to clear " + dir);
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
                 boolean leftover =
-                        name.equals(ANALYSIS) || name.equals(RECORD) || name.equals(PARAMETERS)
+                        name.equals(ANALYSIS)
+                                || name.equals(RECORD)
+                                || name.equals(PARAMETERS)
                                 || (name.startsWith(".") && name.endsWith(".tmp"));
                 if (leftover && Files.isRegularFile(p)) {
                     Files.delete(p);
@@ -119,12 +128,17 @@ public final class RunStore {
 
     /** Returns the file of a dataset's E4 benchmark. */
     public Path efficiencyFile(DatasetId dataset) {
-        return root.resolve("runs").resolve(dataset.cliName()).resolve("e4-efficiency").resolve(RESULT);
+        return root.resolve("runs")
+                .resolve(dataset.cliName())
+                .resolve("e4-efficiency")
+                .resolve(RESULT);
     }
 
-    /** Returns the stored E4 benchmark if its fingerprint equals {@code fingerprint}, else empty. */
-    public Optional<EfficiencyResult> loadEfficiency(DatasetId dataset, Map<String, String> fingerprint)
-            throws IOException {
+    /**
+     * Returns the stored E4 benchmark if its fingerprint equals {@code fingerprint}, else empty.
+     */
+    public Optional<EfficiencyResult> loadEfficiency(
+            DatasetId dataset, Map<String, String> fingerprint) throws IOException {
         Path file = efficiencyFile(dataset);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import io.github.midljava.model.ModelOptions;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.train.Preset;
+
 import java.util.List;
 
 /**
@@ -96,7 +97,9 @@ public record SuiteOptions(
         require(ablationSeeds >= 1, "ablationSeeds must be >= 1, got " + ablationSeeds);
         require(methods != null && !methods.isEmpty(), "methods must not be empty");
         require(base != null, "base model options must be set");
-        require(labelNoiseLevels != null && !labelNoiseLevels.isEmpty(), "labelNoiseLevels must not be empty");
+        require(
+                labelNoiseLevels != null && !labelNoiseLevels.isEmpty(),
+                "labelNoiseLevels must not be empty");
         for (double v : labelNoiseLevels) {
             require(v >= 0 && v < 1, "label noise levels must be in [0, 1), got " + v);
         }
@@ -111,7 +114,9 @@ public record SuiteOptions(
         for (double v : activeRatios) {
             require(v > 0 && v <= 1, "active ratios must be in (0, 1], got " + v);
         }
-        require(gradientModes != null && !gradientModes.isEmpty(), "gradientModes must not be empty");
+        require(
+                gradientModes != null && !gradientModes.isEmpty(),
+                "gradientModes must not be empty");
         require(lightPaths != null && !lightPaths.isEmpty(), "lightPaths must not be empty");
         require(gateRanks != null && !gateRanks.isEmpty(), "gateRanks must not be empty");
         for (int v : gateRanks) {

@@ -2,6 +2,7 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
+
 import java.util.List;
 import java.util.Map;
 

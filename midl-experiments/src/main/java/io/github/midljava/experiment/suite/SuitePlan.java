@@ -4,6 +4,7 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -12,8 +13,8 @@ import java.util.Set;
 
 /**
  * The runs a selection of experiments needs, each once, in execution order: per dataset first the
- * E1 runs seed by seed (so that an interrupted suite already holds complete comparisons), then
- * E3's and E5's own runs. E4 adds no training run: it times the trained DENSE and MIDL models of the
+ * E1 runs seed by seed (so that an interrupted suite already holds complete comparisons), then E3's
+ * and E5's own runs. E4 adds no training run: it times the trained DENSE and MIDL models of the
  * first E1 seed.
  */
 public final class SuitePlan {
@@ -92,7 +93,10 @@ public final class SuitePlan {
                 addAll(primary, d, baselines, ablation); // the 0% point of every seed used
                 for (Method m : options.baselineMethods()) {
                     for (double level : options.labelNoiseLevels()) {
-                        add(own, primary, new PlannedRunList(d, catalog.labelNoise(m, level), ablation));
+                        add(
+                                own,
+                                primary,
+                                new PlannedRunList(d, catalog.labelNoise(m, level), ablation));
                     }
                     add(own, primary, new PlannedRunList(d, catalog.smallData(m), ablation));
                 }
@@ -102,7 +106,11 @@ public final class SuitePlan {
                 primary.add(efficiencySource(d, Method.MIDL));
             }
             if (experiments.contains(ExperimentId.E5)) {
-                addAll(primary, d, List.of(catalog.e1(Method.DENSE), catalog.e1(Method.MIDL)), ablation);
+                addAll(
+                        primary,
+                        d,
+                        List.of(catalog.e1(Method.DENSE), catalog.e1(Method.MIDL)),
+                        ablation);
                 for (Variant v : ablationVariants()) {
                     add(own, primary, new PlannedRunList(d, v, ablation));
                 }
@@ -139,7 +147,10 @@ public final class SuitePlan {
     /** A variant's runs over some seeds. */
     private record PlannedRunList(DatasetId dataset, Variant variant, List<Long> seeds) {}
 
-    /** Adds a variant's runs: to {@code primary} if it is an E1 variant (reused), else to {@code own}. */
+    /**
+     * Adds a variant's runs: to {@code primary} if it is an E1 variant (reused), else to {@code
+     * own}.
+     */
     private static void add(List<PlannedRun> own, List<PlannedRun> primary, PlannedRunList list) {
         List<PlannedRun> target = list.variant().primary() ? primary : own;
         for (long s : list.seeds()) {
@@ -147,7 +158,8 @@ public final class SuitePlan {
         }
     }
 
-    private static void addAll(List<PlannedRun> target, DatasetId d, List<Variant> variants, List<Long> seeds) {
+    private static void addAll(
+            List<PlannedRun> target, DatasetId d, List<Variant> variants, List<Long> seeds) {
         for (long s : seeds) {
             for (Variant v : variants) {
                 target.add(new PlannedRun(d, v, s));

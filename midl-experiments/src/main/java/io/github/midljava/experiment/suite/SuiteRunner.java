@@ -3,12 +3,14 @@ package io.github.midljava.experiment.suite;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.efficiency.ComputeMode;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyBenchmark;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
 import io.github.midljava.model.Method;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -84,9 +86,13 @@ public final class SuiteRunner {
         }
         int total = plan.runs().size() + benchmarked.size();
         log.printf(
-                "suite: %d training runs and %d benchmarks planned, %d stored already, %d to compute; results in %s%n",
-                plan.runs().size(), benchmarked.size(), reused + benchmarksDone,
-                total - reused - benchmarksDone, store.root().toAbsolutePath());
+                "suite: %d training runs and %d benchmarks planned, %d stored already, %d to"
+                    + " compute; results in %s%n",
+                plan.runs().size(),
+                benchmarked.size(),
+                reused + benchmarksDone,
+                total - reused - benchmarksDone,
+                store.root().toAbsolutePath());
         OverallProgress progress = new OverallProgress(log, total, reused + benchmarksDone);
         List<SuiteOutcome.Failure> failures = new ArrayList<>();
         int executed = 0;
@@ -127,12 +133,19 @@ public final class SuiteRunner {
             data.release(d);
         }
         return new SuiteOutcome(
-                stored, efficiency, failures, executed, reused, benchmarks, data.loads(),
+                stored,
+                efficiency,
+                failures,
+                executed,
+                reused,
+                benchmarks,
+                data.loads(),
                 (System.nanoTime() - start) / 1e9);
     }
 
     private StoredRun execute(PlannedRun run, SuiteOptions options) throws IOException {
         long t0 = System.nanoTime();
+        double loadAtStart = RunRecord.currentLoadAverage();
         store.clearUnfinished(run);
         Dataset dataset = data.get(run.dataset());
         RunExecutor.Output out = executor.execute(run, options, dataset, store.folder(run));
@@ -140,14 +153,18 @@ public final class SuiteRunner {
             throw new IllegalStateException("run " + run.label() + " returned no E2 analysis");
         }
         RunRecord record =
-                new RunRecord(run.fingerprint(options), (System.nanoTime() - t0) / 1e9, Instant.now().toString());
+                new RunRecord(
+                        run.fingerprint(options),
+                        (System.nanoTime() - t0) / 1e9,
+                        Instant.now().toString(),
+                        List.of(loadAtStart, RunRecord.currentLoadAverage()));
         StoredRun stored = new StoredRun(out.result(), out.analysis(), record);
         store.save(run, stored);
         return stored;
     }
 
-    private EfficiencyResult benchmark(SuitePlan plan, DatasetId d, Map<PlannedRun, StoredRun> stored)
-            throws IOException {
+    private EfficiencyResult benchmark(
+            SuitePlan plan, DatasetId d, Map<PlannedRun, StoredRun> stored) throws IOException {
         Map<String, String> fingerprint = efficiencyFingerprint(plan, d, stored);
         Dataset dataset = data.get(d);
         Map<Method, Model> models = new EnumMap<>(Method.class);
@@ -158,18 +175,29 @@ public final class SuiteRunner {
             for (Method m : List.of(Method.DENSE, Method.MIDL)) {
                 PlannedRun source = plan.efficiencySource(d, m);
                 if (!stored.containsKey(source)) {
-                    throw new IllegalStateException("its source run " + source.label() + " did not finish");
+                    throw new IllegalStateException(
+                            "its source run " + source.label() + " did not finish");
                 }
                 Model model =
-                        TrainedModels.load(d, dataset.test(), source.variant().model(), store.parameters(source));
+                        TrainedModels.load(
+                                d,
+                                dataset.test(),
+                                source.variant().model(),
+                                store.parameters(source));
                 models.put(m, model);
                 blocks.put(m, (SequentialBlock) model.getBlock());
                 managers.put(m, model.getNDManager());
                 weights.add(source.label());
             }
             return EfficiencyBenchmark.run(
-                    d.cliName(), blocks, managers, dataset.test(), computeModes,
-                    plan.options().batchSizes(), fingerprint, "trained weights of " + String.join(" and ", weights),
+                    d.cliName(),
+                    blocks,
+                    managers,
+                    dataset.test(),
+                    computeModes,
+                    plan.options().batchSizes(),
+                    fingerprint,
+                    "trained weights of " + String.join(" and ", weights),
                     System.getProperty("ai.djl.pytorch.num_threads", "default"));
         } finally {
             for (Model model : models.values()) {
@@ -178,7 +206,9 @@ public final class SuiteRunner {
         }
     }
 
-    /** E4 depends on the timed weights (when their runs finished), the modes and the batch sizes. */
+    /**
+     * E4 depends on the timed weights (when their runs finished), the modes and the batch sizes.
+     */
     private Map<String, String> efficiencyFingerprint(
             SuitePlan plan, DatasetId d, Map<PlannedRun, StoredRun> stored) {
         Map<String, String> f = new TreeMap<>();
@@ -192,7 +222,9 @@ public final class SuiteRunner {
         for (Method m : List.of(Method.DENSE, Method.MIDL)) {
             PlannedRun source = plan.efficiencySource(d, m);
             StoredRun s = stored.get(source);
-            f.put("weights." + m.cliName(), source.label() + " finished " + (s == null ? "?" : s.record().finishedAt()));
+            f.put(
+                    "weights." + m.cliName(),
+                    source.label() + " finished " + (s == null ? "?" : s.record().finishedAt()));
         }
         return f;
     }

@@ -2,14 +2,14 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelOptions;
+
 import java.math.BigDecimal;
 
 /**
  * One training configuration of the suite, trained once per seed and stored under {@code
  * runs/<dataset>/<name>/seed-<s>/}.
  *
- * @param name folder name, unique within the suite, e.g. {@code midl} or {@code
- *     midl-ratio-0.2}
+ * @param name folder name, unique within the suite, e.g. {@code midl} or {@code midl-ratio-0.2}
  * @param model the hidden layers (method, MID-L configuration, dropout rate)
  * @param labelNoise fraction of training labels flipped, in [0, 1)
  * @param trainFraction fraction of the training split used, in (0, 1]
@@ -24,7 +24,8 @@ public record Variant(
     public Variant {
         if (name == null || !name.matches("[a-z0-9_.-]+")) {
             throw new IllegalArgumentException(
-                    "variant name must be lower-case letters, digits, '_', '.' or '-', got " + name);
+                    "variant name must be lower-case letters, digits, '_', '.' or '-', got "
+                            + name);
         }
         if (model == null) {
             throw new IllegalArgumentException("model must be set for variant " + name);
@@ -33,7 +34,8 @@ public record Variant(
             throw new IllegalArgumentException("labelNoise must be in [0, 1), got " + labelNoise);
         }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
-            throw new IllegalArgumentException("trainFraction must be in (0, 1], got " + trainFraction);
+            throw new IllegalArgumentException(
+                    "trainFraction must be in (0, 1], got " + trainFraction);
         }
     }
 
@@ -56,7 +58,9 @@ public record Variant(
 
     /** Returns whether two variants train the same thing (name and measurements aside). */
     boolean trainsLike(Variant o) {
-        return model.equals(o.model) && labelNoise == o.labelNoise && trainFraction == o.trainFraction;
+        return model.equals(o.model)
+                && labelNoise == o.labelNoise
+                && trainFraction == o.trainFraction;
     }
 
     /** Formats a number for a folder name without trailing zeros: 0.20 -> "0.2", 1.0 -> "1". */

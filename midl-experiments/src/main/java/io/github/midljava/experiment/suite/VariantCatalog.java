@@ -6,6 +6,7 @@ import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.MidlConfig;
+
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -31,13 +32,17 @@ public final class VariantCatalog {
     /** Returns the E3 variant of {@code method} trained with {@code level} label noise. */
     public Variant labelNoise(Method method, double level) {
         return canonical(
-                method.cliName() + "-label-noise-" + Variant.number(level), modelFor(method), level, 1);
+                method.cliName() + "-label-noise-" + Variant.number(level),
+                modelFor(method),
+                level,
+                1);
     }
 
     /** Returns the E3 variant of {@code method} trained on the small training fraction. */
     public Variant smallData(Method method) {
         double f = options.smallTrainFraction();
-        return canonical(method.cliName() + "-train-fraction-" + Variant.number(f), modelFor(method), 0, f);
+        return canonical(
+                method.cliName() + "-train-fraction-" + Variant.number(f), modelFor(method), 0, f);
     }
 
     /** Returns the E5 MID-L variant with another activeRatio. */

@@ -13,17 +13,20 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelFactory;
 import io.github.midljava.model.ModelOptions;
 import io.github.midljava.train.Predictor;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /** The probe on a freshly initialised Adult-shaped MID-L model (20 features, 3 classes). */
 class HiddenLayerProbeTest {
@@ -47,7 +50,8 @@ class HiddenLayerProbeTest {
     private static Model model(Method method) {
         Engine.getInstance().setRandomSeed(3);
         SequentialBlock block =
-                ModelFactory.build(DatasetId.ADULT, new long[] {FEATURES}, 3, ModelOptions.defaults(method));
+                ModelFactory.build(
+                        DatasetId.ADULT, new long[] {FEATURES}, 3, ModelOptions.defaults(method));
         Model model = Model.newInstance("probe");
         model.setBlock(block);
         try {
@@ -60,7 +64,8 @@ class HiddenLayerProbeTest {
     }
 
     @Test
-    void givenMidlModel_whenActivationsOfLayerTwoGoThroughTheClassifier_thenTheyGiveTheModelsLogits() {
+    void
+            givenMidlModel_whenActivationsOfLayerTwoGoThroughTheClassifier_thenTheyGiveTheModelsLogits() {
         try (Model model = model(Method.MIDL)) {
             // Given
             SequentialBlock block = (SequentialBlock) model.getBlock();
@@ -80,10 +85,14 @@ class HiddenLayerProbeTest {
             Block classifier = children.get(children.size() - 1);
             try (NDManager sub = manager.newSubManager()) {
                 NDArray x = sub.create(h.values(), new Shape(SAMPLES, 256));
-                float[] probed = classifier.forward(new ParameterStore(sub, false), new NDList(x), false)
-                        .head().toFloatArray();
+                float[] probed =
+                        classifier
+                                .forward(new ParameterStore(sub, false), new NDList(x), false)
+                                .head()
+                                .toFloatArray();
                 float[] logits = Predictor.logits(block, manager, split, 3);
-                assertThat(probed).containsExactly(logits, org.assertj.core.data.Offset.offset(1e-5f));
+                assertThat(probed)
+                        .containsExactly(logits, org.assertj.core.data.Offset.offset(1e-5f));
             }
         }
     }
@@ -93,7 +102,10 @@ class HiddenLayerProbeTest {
         try (Model model = model(Method.MIDL)) {
             // When
             List<LayerSelection> s =
-                    HiddenLayerProbe.selection((SequentialBlock) model.getBlock(), model.getNDManager(), randomSplit());
+                    HiddenLayerProbe.selection(
+                            (SequentialBlock) model.getBlock(),
+                            model.getNDManager(),
+                            randomSplit());
 
             // Then
             assertThat(s).hasSize(2);
@@ -109,7 +121,11 @@ class HiddenLayerProbeTest {
     @Test
     void givenDenseModel_whenSelection_thenNoMidlLayers() {
         try (Model model = model(Method.DENSE)) {
-            assertThat(HiddenLayerProbe.selection((SequentialBlock) model.getBlock(), model.getNDManager(), randomSplit()))
+            assertThat(
+                            HiddenLayerProbe.selection(
+                                    (SequentialBlock) model.getBlock(),
+                                    model.getNDManager(),
+                                    randomSplit()))
                     .isEmpty();
             List<Block> children = new ArrayList<>(model.getBlock().getChildren().values());
             assertThatThrownBy(() -> HiddenLayerProbe.indexAfterActivation(children, 3))
@@ -122,6 +138,7 @@ class HiddenLayerProbeTest {
         int[] a = RunAnalyzer.subsetIndices(1000, 100, 5);
         assertThat(a).hasSize(100).isSorted().doesNotHaveDuplicates();
         assertThat(RunAnalyzer.subsetIndices(1000, 100, 5)).containsExactly(a);
-        assertThat(RunAnalyzer.subsetIndices(10, 100, 5)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(RunAnalyzer.subsetIndices(10, 100, 5))
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
 }

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.model.Method;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RunStoreTest {
 
@@ -23,8 +25,31 @@ class RunStoreTest {
             new PlannedRun(DatasetId.ADULT, new VariantCatalog(options).e1(Method.DENSE), 1);
 
     private static RunResult result() {
-        return new RunResult("adult", "dense", 1, "quick", 1, 0.85, 0.86, 1.0, null, null, 1, 1, 10, 0.5, 100,
-                List.of(0.4), 0, 1, Map.of(), null, null, "MLP", "Linear", null);
+        return new RunResult(
+                "adult",
+                "dense",
+                1,
+                "quick",
+                1,
+                0.85,
+                0.86,
+                1.0,
+                null,
+                null,
+                1,
+                1,
+                10,
+                0.5,
+                100,
+                List.of(0.4),
+                0,
+                1,
+                Map.of(),
+                null,
+                null,
+                "MLP",
+                "Linear",
+                null);
     }
 
     @Test
@@ -33,7 +58,8 @@ class RunStoreTest {
         RunStore store = new RunStore(dir);
         Map<String, String> fp = run.fingerprint(options);
         store.clearUnfinished(run);
-        store.save(run, new StoredRun(result(), null, new RunRecord(fp, 1.5, "t")));
+        store.save(
+                run, new StoredRun(result(), null, new RunRecord(fp, 1.5, "t", List.of(0.5, 0.7))));
 
         // When
         StoredRun loaded = store.load(run, fp).orElseThrow();
@@ -50,7 +76,8 @@ class RunStoreTest {
         RunStore store = new RunStore(dir);
         Map<String, String> fp = run.fingerprint(options);
         store.clearUnfinished(run);
-        store.save(run, new StoredRun(result(), null, new RunRecord(fp, 1.5, "t")));
+        store.save(
+                run, new StoredRun(result(), null, new RunRecord(fp, 1.5, "t", List.of(0.5, 0.7))));
         Map<String, String> other = new java.util.TreeMap<>(fp);
         other.put("plan", "TrainingPlan[epochs=9]");
 
@@ -62,7 +89,8 @@ class RunStoreTest {
     }
 
     @Test
-    void givenInterruptedRun_whenClearUnfinished_thenLeftoversGoAndLoadFindsNothing() throws IOException {
+    void givenInterruptedRun_whenClearUnfinished_thenLeftoversGoAndLoadFindsNothing()
+            throws IOException {
         // Given: what a run killed before writing result.json leaves
         RunStore store = new RunStore(dir);
         Path folder = store.folder(run);
@@ -78,7 +106,8 @@ class RunStoreTest {
 
         // Then
         try (var files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("notes.txt");
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly("notes.txt");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.midljava.model.ModelOptions;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.train.Preset;
+
 import java.util.List;
 
 /** Suite options with the CLI's defaults, for tests. */
@@ -14,7 +15,9 @@ final class SuiteOptionsFixture {
 
     private SuiteOptionsFixture() {}
 
-    /** The defaults of {@code midl experiment} on the given datasets with {@code seeds} E1 seeds. */
+    /**
+     * The defaults of {@code midl experiment} on the given datasets with {@code seeds} E1 seeds.
+     */
     static SuiteOptions defaults(int seeds, DatasetId... datasets) {
         return new SuiteOptions(
                 List.of(datasets),

@@ -7,16 +7,19 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class SuitePlanTest {
 
-    private final SuiteOptions options = SuiteOptionsFixture.defaults(3, DatasetId.MNIST, DatasetId.ADULT);
+    private final SuiteOptions options =
+            SuiteOptionsFixture.defaults(3, DatasetId.MNIST, DatasetId.ADULT);
 
     @Test
     void givenDefaults_whenPlanAll_thenEveryRunOnceWithSharedRunsReused() {
@@ -51,13 +54,15 @@ class SuitePlanTest {
         assertThat(c.activeRatio(0.2).primary()).isFalse();
         assertThat(c.labelNoise(Method.DROPOUT, 0.4).name()).isEqualTo("dropout-label-noise-0.4");
         assertThat(c.smallData(Method.MIDL).name()).isEqualTo("midl-train-fraction-0.1");
-        assertThat(c.gradientMode(GradientMode.SOFT_TOPK).name()).isEqualTo("midl-gradient-soft_topk");
+        assertThat(c.gradientMode(GradientMode.SOFT_TOPK).name())
+                .isEqualTo("midl-gradient-soft_topk");
     }
 
     @Test
     void givenE1Plan_whenOrdered_thenSeedMajor() {
         // When
-        List<PlannedRun> runs = SuitePlan.of(options, EnumSet.of(ExperimentId.E1)).runs(DatasetId.MNIST);
+        List<PlannedRun> runs =
+                SuitePlan.of(options, EnumSet.of(ExperimentId.E1)).runs(DatasetId.MNIST);
 
         // Then: all methods of seed 1 before seed 2
         assertThat(runs).hasSize(15);
@@ -71,8 +76,13 @@ class SuitePlanTest {
         SuitePlan plan = SuitePlan.of(options, EnumSet.of(ExperimentId.E4));
 
         // Then
-        assertThat(plan.runs()).extracting(PlannedRun::label)
-                .containsExactly("mnist/dense/seed-1", "mnist/midl/seed-1", "adult/dense/seed-1", "adult/midl/seed-1");
+        assertThat(plan.runs())
+                .extracting(PlannedRun::label)
+                .containsExactly(
+                        "mnist/dense/seed-1",
+                        "mnist/midl/seed-1",
+                        "adult/dense/seed-1",
+                        "adult/midl/seed-1");
         assertThat(plan.runs()).allSatisfy(r -> assertThat(r.variant().savesParameters()).isTrue());
     }
 
@@ -96,7 +106,9 @@ class SuitePlanTest {
     @Test
     void givenBadSelection_whenParse_thenMessageNamesIt() {
         assertThat(ExperimentId.parseSelection("all")).hasSize(5);
-        assertThat(ExperimentId.parseSelection("e1, e3")).containsExactly(ExperimentId.E1, ExperimentId.E3);
-        assertThatThrownBy(() -> ExperimentId.parseSelection("e6")).hasMessageContaining("unknown experiment 'e6'");
+        assertThat(ExperimentId.parseSelection("e1, e3"))
+                .containsExactly(ExperimentId.E1, ExperimentId.E3);
+        assertThatThrownBy(() -> ExperimentId.parseSelection("e6"))
+                .hasMessageContaining("unknown experiment 'e6'");
     }
 }

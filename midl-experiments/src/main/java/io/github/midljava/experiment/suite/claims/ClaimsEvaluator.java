@@ -6,6 +6,7 @@ import io.github.midljava.experiment.suite.claims.DatasetEvidence.MidlPoint;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.SmiEvidence;
 import io.github.midljava.experiment.suite.claims.Verdict.Outcome;
 import io.github.midljava.report.Fmt;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,9 @@ public final class ClaimsEvaluator {
 
     private final double margin;
 
-    /** @param margin accuracy tolerance for "equal to dense", in [0, 1) */
+    /**
+     * @param margin accuracy tolerance for "equal to dense", in [0, 1)
+     */
     public ClaimsEvaluator(double margin) {
         if (!(margin >= 0 && margin < 1)) {
             throw new IllegalArgumentException("margin must be in [0, 1), got " + margin);
@@ -78,18 +81,33 @@ public final class ClaimsEvaluator {
                             : reduction > EPS ? Outcome.PARTIAL : Outcome.FAIL;
             outcomes.add(o);
             if (best == null) {
-                ours.add(e.dataset() + ": no MID-L configuration within " + marginText() + " of dense");
+                ours.add(
+                        e.dataset()
+                                + ": no MID-L configuration within "
+                                + marginText()
+                                + " of dense");
             } else {
-                ours.add(e.dataset() + ": " + Fmt.pct(reduction, 0) + " fewer (" + best.label() + ", "
-                        + Fmt.pct(best.accuracy()) + " vs dense " + Fmt.pct(best.denseAccuracy()) + ")");
+                ours.add(
+                        e.dataset()
+                                + ": "
+                                + Fmt.pct(reduction, 0)
+                                + " fewer ("
+                                + best.label()
+                                + ", "
+                                + Fmt.pct(best.accuracy())
+                                + " vs dense "
+                                + Fmt.pct(best.denseAccuracy())
+                                + ")");
             }
         }
         return new ClaimRow(
                 "Fewer active neurons",
                 "up to 55% fewer active neurons",
                 join(ours),
-                "largest 1 − activeRatio among MID-L configurations (E1 default, E5 sweep) whose accuracy is"
-                        + " within " + marginText() + " of dense on the same seeds; pass ≥ 55%, partial > 0",
+                "largest 1 − activeRatio among MID-L configurations (E1 default, E5 sweep) whose"
+                    + " accuracy is within "
+                        + marginText()
+                        + " of dense on the same seeds; pass ≥ 55%, partial > 0",
                 Verdict.combine(outcomes));
     }
 
@@ -102,7 +120,10 @@ public final class ClaimsEvaluator {
                 continue;
             }
             List<MidlPoint> ok = e.midlPoints().stream().filter(this::withinMargin).toList();
-            MidlPoint bestHonest = ok.stream().max(Comparator.comparingDouble(MidlPoint::honestSavings)).orElse(null);
+            MidlPoint bestHonest =
+                    ok.stream()
+                            .max(Comparator.comparingDouble(MidlPoint::honestSavings))
+                            .orElse(null);
             double honest = bestHonest == null ? 0 : bestHonest.honestSavings();
             double paper = ok.stream().mapToDouble(MidlPoint::paperStyleSavings).max().orElse(0);
             Outcome o =
@@ -111,11 +132,24 @@ public final class ClaimsEvaluator {
                             : paper >= PAPER_FLOPS_SAVINGS - EPS ? Outcome.PARTIAL : Outcome.FAIL;
             outcomes.add(o);
             MidlPoint def = e.midlPoints().get(0);
-            String text = e.dataset() + ": " + def.label() + " " + Fmt.ratio(def.honestSavings()) + " honest / "
-                    + Fmt.ratio(def.paperStyleSavings()) + " paper-style (MID-L layers), "
-                    + Fmt.ratio(def.modelHonestSavings()) + " honest (model)";
+            String text =
+                    e.dataset()
+                            + ": "
+                            + def.label()
+                            + " "
+                            + Fmt.ratio(def.honestSavings())
+                            + " honest / "
+                            + Fmt.ratio(def.paperStyleSavings())
+                            + " paper-style (MID-L layers), "
+                            + Fmt.ratio(def.modelHonestSavings())
+                            + " honest (model)";
             if (bestHonest != null && bestHonest != def) {
-                text += "; best within margin " + Fmt.ratio(bestHonest.honestSavings()) + " honest (" + bestHonest.label() + ")";
+                text +=
+                        "; best within margin "
+                                + Fmt.ratio(bestHonest.honestSavings())
+                                + " honest ("
+                                + bestHonest.label()
+                                + ")";
             } else if (bestHonest == null) {
                 text += "; no configuration within " + marginText() + " of dense";
             }
@@ -125,7 +159,8 @@ public final class ClaimsEvaluator {
                 "1.7x fewer FLOPs",
                 "1.7x fewer FLOPs",
                 join(ours),
-                "best savings of the MID-L layers among configurations within " + marginText()
+                "best savings of the MID-L layers among configurations within "
+                        + marginText()
                         + " of dense: pass if honest ≥ 1.7x, partial if only paper-style ≥ 1.7x",
                 Verdict.combine(outcomes));
     }
@@ -140,14 +175,23 @@ public final class ClaimsEvaluator {
             }
             double diff = e.midlAccuracy().mean() - e.denseAccuracy().mean();
             outcomes.add(diff >= -margin - EPS ? Outcome.PASS : Outcome.FAIL);
-            ours.add(e.dataset() + ": " + accuracyText(e.midlAccuracy()) + " vs dense " + accuracyText(e.denseAccuracy())
-                    + " (" + signedPp(diff) + ")");
+            ours.add(
+                    e.dataset()
+                            + ": "
+                            + accuracyText(e.midlAccuracy())
+                            + " vs dense "
+                            + accuracyText(e.denseAccuracy())
+                            + " ("
+                            + signedPp(diff)
+                            + ")");
         }
         return new ClaimRow(
                 "Accuracy ≥ dense",
                 "accuracy equal to or better than the dense baseline",
                 join(ours),
-                "E1 default MID-L mean accuracy ≥ dense mean − " + marginText() + " on every dataset",
+                "E1 default MID-L mean accuracy ≥ dense mean − "
+                        + marginText()
+                        + " on every dataset",
                 Verdict.combine(outcomes));
     }
 
@@ -162,7 +206,8 @@ public final class ClaimsEvaluator {
             }
             List<Boolean> significantlyHigher = new ArrayList<>();
             boolean aboveAny = false;
-            for (Estimate baseline : s.dropout() == null ? List.of(s.dense()) : List.of(s.dense(), s.dropout())) {
+            for (Estimate baseline :
+                    s.dropout() == null ? List.of(s.dense()) : List.of(s.dense(), s.dropout())) {
                 double diff = s.midl().mean() - baseline.mean();
                 double se = Math.hypot(s.midl().spreadOrZero(), baseline.spreadOrZero());
                 significantlyHigher.add(diff > 2 * se);
@@ -173,7 +218,12 @@ public final class ClaimsEvaluator {
                 o = Outcome.PARTIAL; // higher than a baseline, but within the noise
             }
             outcomes.add(o);
-            String text = e.dataset() + ": MID-L " + smiText(s.midl()) + " vs dense " + smiText(s.dense());
+            String text =
+                    e.dataset()
+                            + ": MID-L "
+                            + smiText(s.midl())
+                            + " vs dense "
+                            + smiText(s.dense());
             if (s.dropout() != null) {
                 text += ", dropout " + smiText(s.dropout());
             }
@@ -183,8 +233,8 @@ public final class ClaimsEvaluator {
                 "More informative neurons (SMI)",
                 "higher sliced mutual information than dense and dropout",
                 join(ours),
-                "pass: MID-L SMI exceeds dense and dropout by more than 2 combined standard errors; partial:"
-                        + " exceeds only some, or only within the noise",
+                "pass: MID-L SMI exceeds dense and dropout by more than 2 combined standard errors;"
+                    + " partial: exceeds only some, or only within the noise",
                 Verdict.combine(outcomes));
     }
 
@@ -198,9 +248,12 @@ public final class ClaimsEvaluator {
             }
             List<Boolean> better = new ArrayList<>();
             List<String> parts = new ArrayList<>();
-            for (Degradation d : new Degradation[] {
-                e.robustness().labelNoise(), e.robustness().inputNoise(), e.robustness().overfitting()
-            }) {
+            for (Degradation d :
+                    new Degradation[] {
+                        e.robustness().labelNoise(),
+                        e.robustness().inputNoise(),
+                        e.robustness().overfitting()
+                    }) {
                 if (d == null) {
                     continue;
                 }
@@ -217,8 +270,9 @@ public final class ClaimsEvaluator {
                 "Robustness to noise and overfitting",
                 "more robust to label/input noise and overfitting than dense",
                 join(ours),
-                "per criterion (accuracy drop under label noise, drop under input noise, train-test gap on"
-                        + " little data): MID-L loses less than dense by more than " + marginText()
+                "per criterion (accuracy drop under label noise, drop under input noise, train-test"
+                    + " gap on little data): MID-L loses less than dense by more than "
+                        + marginText()
                         + "; pass if all criteria, partial if some",
                 Verdict.combine(outcomes));
     }
@@ -254,14 +308,26 @@ public final class ClaimsEvaluator {
             }
             String memory = "";
             if (f.denseArrayBytes() != null && !f.midlArrayBytes().isEmpty()) {
-                long best = f.midlArrayBytes().values().stream().mapToLong(Long::longValue).min().orElseThrow();
+                long best =
+                        f.midlArrayBytes().values().stream()
+                                .mapToLong(Long::longValue)
+                                .min()
+                                .orElseThrow();
                 criteria.add(best <= f.denseArrayBytes());
-                memory = "; array memory per call " + Fmt.bytes(best) + " vs dense " + Fmt.bytes(f.denseArrayBytes());
+                memory =
+                        "; array memory per call "
+                                + Fmt.bytes(best)
+                                + " vs dense "
+                                + Fmt.bytes(f.denseArrayBytes());
             }
             Outcome o = Outcome.of(criteria);
             if (o != null) {
                 outcomes.add(o);
-                ours.add(e.dataset() + ": MID-L/dense latency " + String.join(", ", ratios) + memory);
+                ours.add(
+                        e.dataset()
+                                + ": MID-L/dense latency "
+                                + String.join(", ", ratios)
+                                + memory);
             }
         }
         String text = join(ours);
@@ -272,9 +338,9 @@ public final class ClaimsEvaluator {
                 "Lower latency and memory",
                 "favourable inference latency and memory",
                 text.isEmpty() ? "not measured" : text,
-                "per batch size: fastest measured MID-L compute mode faster than dense; memory: bytes of the arrays"
-                        + " one call creates at the largest batch ≤ dense; pass if all, partial if some (unmeasured"
-                        + " modes do not count)",
+                "per batch size: fastest measured MID-L compute mode faster than dense; memory:"
+                    + " bytes of the arrays one call creates at the largest batch ≤ dense; pass if"
+                    + " all, partial if some (unmeasured modes do not count)",
                 Verdict.combine(outcomes));
     }
 
@@ -283,7 +349,9 @@ public final class ClaimsEvaluator {
     }
 
     private static String accuracyText(Estimate e) {
-        return Double.isNaN(e.spread()) ? Fmt.pct(e.mean()) : Fmt.pctMeanStd(e.mean(), e.spread(), 2);
+        return Double.isNaN(e.spread())
+                ? Fmt.pct(e.mean())
+                : Fmt.pctMeanStd(e.mean(), e.spread(), 2);
     }
 
     private static String smiText(Estimate e) {

@@ -60,7 +60,8 @@ public record DatasetEvidence(
      * @param inputNoise test accuracy at the smallest minus at the largest input sigma
      * @param overfitting train minus test accuracy on the small training fraction
      */
-    public record RobustnessEvidence(Degradation labelNoise, Degradation inputNoise, Degradation overfitting) {}
+    public record RobustnessEvidence(
+            Degradation labelNoise, Degradation inputNoise, Degradation overfitting) {}
 
     /**
      * One degradation, as a fraction of accuracy.

@@ -18,6 +18,7 @@ import io.github.midljava.experiment.suite.report.RobustnessReport;
 import io.github.midljava.experiment.suite.report.Stat;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.Fmt;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,12 @@ public final class EvidenceCollector {
     }
 
     private static Estimate accuracy(ResultSet results, DatasetId d, Method m) {
-        Stat s = results.stat(d, results.catalog().e1(m), results.options().e1Seeds(), r -> r.result().testAccuracy());
+        Stat s =
+                results.stat(
+                        d,
+                        results.catalog().e1(m),
+                        results.options().e1Seeds(),
+                        r -> r.result().testAccuracy());
         return estimate(s, s.std());
     }
 
@@ -54,33 +60,61 @@ public final class EvidenceCollector {
     private static List<MidlPoint> midlPoints(ResultSet results, DatasetId d) {
         List<MidlPoint> points = new ArrayList<>();
         Variant def = results.catalog().e1(Method.MIDL);
-        addPoint(points, results, d, def, results.options().e1Seeds(),
+        addPoint(
+                points,
+                results,
+                d,
+                def,
+                results.options().e1Seeds(),
                 "default (activeRatio " + Fmt.fixed(def.model().midl().activeRatio(), 2) + ")");
         for (double r : results.options().activeRatios()) {
             Variant v = results.catalog().activeRatio(r);
             if (!v.primary()) {
-                addPoint(points, results, d, v, results.options().ablationSeedList(), "activeRatio " + Fmt.fixed(r, 2));
+                addPoint(
+                        points,
+                        results,
+                        d,
+                        v,
+                        results.options().ablationSeedList(),
+                        "activeRatio " + Fmt.fixed(r, 2));
             }
         }
         return points;
     }
 
     private static void addPoint(
-            List<MidlPoint> points, ResultSet results, DatasetId d, Variant v, List<Long> seeds, String label) {
+            List<MidlPoint> points,
+            ResultSet results,
+            DatasetId d,
+            Variant v,
+            List<Long> seeds,
+            String label) {
         List<StoredRun> runs = results.runs(d, v, seeds);
         if (runs.isEmpty()) {
             return;
         }
         // The dense reference uses exactly the seeds this configuration has.
         List<Long> have = runs.stream().map(r -> r.result().seed()).toList();
-        Stat dense = results.stat(d, results.catalog().e1(Method.DENSE), have, r -> r.result().testAccuracy());
+        Stat dense =
+                results.stat(
+                        d,
+                        results.catalog().e1(Method.DENSE),
+                        have,
+                        r -> r.result().testAccuracy());
         if (dense.isEmpty()) {
             return;
         }
         Stat acc = Stat.of(runs.stream().mapToDouble(r -> r.result().testAccuracy()).toArray());
         RunResult r = runs.get(0).result();
-        points.add(new MidlPoint(label, r.activeRatio(), acc.mean(), dense.mean(), r.honestSavings(),
-                r.paperStyleSavings(), r.flops().honestSavings()));
+        points.add(
+                new MidlPoint(
+                        label,
+                        r.activeRatio(),
+                        acc.mean(),
+                        dense.mean(),
+                        r.honestSavings(),
+                        r.paperStyleSavings(),
+                        r.flops().honestSavings()));
     }
 
     private static SmiEvidence smi(ResultSet results, DatasetId d) {
@@ -90,7 +124,10 @@ public final class EvidenceCollector {
             return null;
         }
         InformationReport.SmiSummary dropout = InformationReport.smi(results, d, Method.DROPOUT);
-        return new SmiEvidence(smiEstimate(dense), dropout == null ? null : smiEstimate(dropout), smiEstimate(midl));
+        return new SmiEvidence(
+                smiEstimate(dense),
+                dropout == null ? null : smiEstimate(dropout),
+                smiEstimate(midl));
     }
 
     private static Estimate smiEstimate(InformationReport.SmiSummary s) {
@@ -98,7 +135,9 @@ public final class EvidenceCollector {
     }
 
     private static RobustnessEvidence robustness(ResultSet results, DatasetId d) {
-        if (!results.plan().experiments().contains(io.github.midljava.experiment.suite.ExperimentId.E3)) {
+        if (!results.plan()
+                .experiments()
+                .contains(io.github.midljava.experiment.suite.ExperimentId.E3)) {
             return null;
         }
         List<Double> levels = results.options().labelNoiseLevels();
@@ -106,24 +145,30 @@ public final class EvidenceCollector {
         if (levels.size() >= 2) {
             double lo = levels.get(0);
             double hi = levels.get(levels.size() - 1);
-            label = degradation(
-                    "label noise " + Fmt.pct(lo, 0) + " → " + Fmt.pct(hi, 0) + " drop",
-                    RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, lo),
-                    RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, hi),
-                    RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, lo),
-                    RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, hi));
+            label =
+                    degradation(
+                            "label noise " + Fmt.pct(lo, 0) + " → " + Fmt.pct(hi, 0) + " drop",
+                            RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, lo),
+                            RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, hi),
+                            RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, lo),
+                            RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, hi));
         }
         List<Double> sigmas = results.options().inputSigmas();
         Degradation input = null;
         if (sigmas.size() >= 2) {
             double lo = sigmas.get(0);
             double hi = sigmas.get(sigmas.size() - 1);
-            input = degradation(
-                    "input noise σ " + Fmt.fixed(lo, 2) + " → " + Fmt.fixed(hi, 2) + " drop",
-                    RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, lo),
-                    RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, hi),
-                    RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, lo),
-                    RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, hi));
+            input =
+                    degradation(
+                            "input noise σ "
+                                    + Fmt.fixed(lo, 2)
+                                    + " → "
+                                    + Fmt.fixed(hi, 2)
+                                    + " drop",
+                            RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, lo),
+                            RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, hi),
+                            RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, lo),
+                            RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, hi));
         }
         Stat denseGap = RobustnessReport.gap(results, d, results.catalog().smallData(Method.DENSE));
         Stat midlGap = RobustnessReport.gap(results, d, results.catalog().smallData(Method.MIDL));
@@ -131,19 +176,24 @@ public final class EvidenceCollector {
                 denseGap.isEmpty() || midlGap.isEmpty()
                         ? null
                         : new Degradation(
-                                "train-test gap at " + Fmt.pct(results.options().smallTrainFraction(), 0) + " data",
-                                denseGap.mean(), midlGap.mean());
+                                "train-test gap at "
+                                        + Fmt.pct(results.options().smallTrainFraction(), 0)
+                                        + " data",
+                                denseGap.mean(),
+                                midlGap.mean());
         if (label == null && input == null && gap == null) {
             return null;
         }
         return new RobustnessEvidence(label, input, gap);
     }
 
-    private static Degradation degradation(String what, Stat denseLo, Stat denseHi, Stat midlLo, Stat midlHi) {
+    private static Degradation degradation(
+            String what, Stat denseLo, Stat denseHi, Stat midlLo, Stat midlHi) {
         if (denseLo.isEmpty() || denseHi.isEmpty() || midlLo.isEmpty() || midlHi.isEmpty()) {
             return null;
         }
-        return new Degradation(what, denseLo.mean() - denseHi.mean(), midlLo.mean() - midlHi.mean());
+        return new Degradation(
+                what, denseLo.mean() - denseHi.mean(), midlLo.mean() - midlHi.mean());
     }
 
     private static EfficiencyEvidence efficiency(ResultSet results, DatasetId d) {
@@ -174,7 +224,11 @@ public final class EvidenceCollector {
             }
         }
         return new EfficiencyEvidence(
-                byBatch(dense.latencyMicros()), midl, dense.arrayBytes().get(largest), midlBytes, unmeasured);
+                byBatch(dense.latencyMicros()),
+                midl,
+                dense.arrayBytes().get(largest),
+                midlBytes,
+                unmeasured);
     }
 
     private static Map<Integer, Double> byBatch(Map<String, Double> latency) {

@@ -1,6 +1,7 @@
 package io.github.midljava.experiment.suite.efficiency;
 
 import io.github.midljava.model.Method;
+
 import java.util.List;
 
 /** The compute modes E4 times. */
@@ -25,6 +26,7 @@ public final class ComputeModes {
         return List.of(
                 new DjlComputeMode(DENSE, Method.DENSE),
                 new DjlComputeMode(MIDL_DENSE, Method.MIDL),
-                new MissingComputeMode(MIDL_SPARSE, Method.MIDL, "sparse path: not measured (missing)"));
+                new MissingComputeMode(
+                        MIDL_SPARSE, Method.MIDL, "sparse path: not measured (missing)"));
     }
 }

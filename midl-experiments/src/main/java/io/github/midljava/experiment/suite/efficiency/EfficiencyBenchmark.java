@@ -2,9 +2,11 @@ package io.github.midljava.experiment.suite.efficiency;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.experiment.PeakMemory;
 import io.github.midljava.model.Method;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +23,11 @@ import java.util.Map;
  * whose speed drifts by up to 2x over minutes, this spreads the drift over all modes instead of
  * letting it decide the comparison. The median over all calls is reported.
  *
- * <p>Memory, two ways: the bytes of the arrays one call creates (exact where the mode can tell,
- * as the DJL forward can), and, per batch size and mode, the process's peak resident size is reset ({@link
- * PeakMemory#reset()}), three calls run, and the rise of the peak over the resident size before is
- * reported. It is process-wide and the allocator may reuse memory freed by an earlier mode, so
- * small differences mean little.
+ * <p>Memory, two ways: the bytes of the arrays one call creates (exact where the mode can tell, as
+ * the DJL forward can), and, per batch size and mode, the process's peak resident size is reset
+ * ({@link PeakMemory#reset()}), three calls run, and the rise of the peak over the resident size
+ * before is reported. It is process-wide and the allocator may reuse memory freed by an earlier
+ * mode, so small differences mean little.
  */
 public final class EfficiencyBenchmark {
 
@@ -64,7 +66,8 @@ public final class EfficiencyBenchmark {
         for (ComputeMode mode : modes) {
             SequentialBlock block = trained.get(mode.method());
             if (block == null) {
-                throw new IllegalArgumentException("no trained " + mode.method() + " model for mode " + mode.name());
+                throw new IllegalArgumentException(
+                        "no trained " + mode.method() + " model for mode " + mode.name());
             }
             mode.prepare(block, managers.get(mode.method()), test)
                     .ifPresent(
@@ -79,25 +82,50 @@ public final class EfficiencyBenchmark {
             for (int i = 0; i < available.size(); i++) {
                 accuracy.put(available.get(i), accuracy(prepared.get(i), test, classes));
             }
-            Map<ComputeMode, Map<String, Double>> latency = latency(available, prepared, test, batchSizes);
-            Map<ComputeMode, Map<String, Long>> bytes = arrayBytes(available, prepared, test, batchSizes);
+            Map<ComputeMode, Map<String, Double>> latency =
+                    latency(available, prepared, test, batchSizes);
+            Map<ComputeMode, Map<String, Long>> bytes =
+                    arrayBytes(available, prepared, test, batchSizes);
             Map<ComputeMode, Map<String, Long>> increase = new LinkedHashMap<>();
             Map<ComputeMode, Map<String, Long>> peak = new LinkedHashMap<>();
             memory(available, prepared, test, batchSizes, increase, peak);
             List<ModeMeasurement> out = new ArrayList<>();
             for (ComputeMode mode : modes) {
                 if (!available.contains(mode)) {
-                    out.add(new ModeMeasurement(
-                            mode.name(), mode.method().cliName(), false, mode.unavailableNote(), null,
-                            Map.of(), Map.of(), Map.of(), Map.of()));
+                    out.add(
+                            new ModeMeasurement(
+                                    mode.name(),
+                                    mode.method().cliName(),
+                                    false,
+                                    mode.unavailableNote(),
+                                    null,
+                                    Map.of(),
+                                    Map.of(),
+                                    Map.of(),
+                                    Map.of()));
                 } else {
-                    out.add(new ModeMeasurement(
-                            mode.name(), mode.method().cliName(), true, "", accuracy.get(mode),
-                            latency.get(mode), bytes.get(mode), increase.get(mode), peak.get(mode)));
+                    out.add(
+                            new ModeMeasurement(
+                                    mode.name(),
+                                    mode.method().cliName(),
+                                    true,
+                                    "",
+                                    accuracy.get(mode),
+                                    latency.get(mode),
+                                    bytes.get(mode),
+                                    increase.get(mode),
+                                    peak.get(mode)));
                 }
             }
             return new EfficiencyResult(
-                    dataset, fingerprint, weights, List.copyOf(batchSizes), test.size(), ROUNDS, engineThreads, out,
+                    dataset,
+                    fingerprint,
+                    weights,
+                    List.copyOf(batchSizes),
+                    test.size(),
+                    ROUNDS,
+                    engineThreads,
+                    out,
                     Instant.now().toString());
         } finally {
             for (ComputeMode.Inference inference : prepared) {
@@ -127,7 +155,10 @@ public final class EfficiencyBenchmark {
     }
 
     private static Map<ComputeMode, Map<String, Double>> latency(
-            List<ComputeMode> modes, List<ComputeMode.Inference> prepared, DataSplit test, List<Integer> batchSizes) {
+            List<ComputeMode> modes,
+            List<ComputeMode.Inference> prepared,
+            DataSplit test,
+            List<Integer> batchSizes) {
         int classes = test.numClasses();
         int m = modes.size();
         List<List<List<Double>>> times = new ArrayList<>(); // [mode][batch][call]
@@ -168,12 +199,17 @@ public final class EfficiencyBenchmark {
     }
 
     private static Map<ComputeMode, Map<String, Long>> arrayBytes(
-            List<ComputeMode> modes, List<ComputeMode.Inference> prepared, DataSplit test, List<Integer> batchSizes) {
+            List<ComputeMode> modes,
+            List<ComputeMode.Inference> prepared,
+            DataSplit test,
+            List<Integer> batchSizes) {
         Map<ComputeMode, Map<String, Long>> out = new LinkedHashMap<>();
         for (int i = 0; i < modes.size(); i++) {
             Map<String, Long> perBatch = new LinkedHashMap<>();
             for (int batch : batchSizes) {
-                Long b = prepared.get(i).arrayBytes(test.features(), 0, Math.min(batch, test.size()));
+                Long b =
+                        prepared.get(i)
+                                .arrayBytes(test.features(), 0, Math.min(batch, test.size()));
                 if (b != null) {
                     perBatch.put(Integer.toString(batch), b);
                 }
@@ -207,7 +243,8 @@ public final class EfficiencyBenchmark {
                 }
                 Long after = PeakMemory.residentBytes();
                 if (before != null && after != null) {
-                    increase.get(modes.get(i)).put(Integer.toString(batch), Math.max(0, after - before));
+                    increase.get(modes.get(i))
+                            .put(Integer.toString(batch), Math.max(0, after - before));
                     peak.get(modes.get(i)).put(Integer.toString(batch), after);
                 }
             }

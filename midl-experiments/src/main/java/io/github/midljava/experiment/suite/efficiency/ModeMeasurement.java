@@ -14,8 +14,8 @@ import java.util.Map;
  * @param latencyMicros median wall-clock microseconds per call, keyed by batch size
  * @param arrayBytes bytes of the arrays one call creates (input and logits included), keyed by
  *     batch size; empty if the mode cannot tell
- * @param peakIncreaseBytes rise of the process's peak resident memory over its resident size
- *     before the calls at that batch size (allocator caching can hide reuse), keyed by batch size
+ * @param peakIncreaseBytes rise of the process's peak resident memory over its resident size before
+ *     the calls at that batch size (allocator caching can hide reuse), keyed by batch size
  * @param peakBytes the process's peak resident memory during those calls, keyed by batch size
  */
 public record ModeMeasurement(

@@ -14,6 +14,7 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,18 +71,33 @@ public final class AblationReport implements ExperimentReport {
         List<Long> seeds = results.options().ablationSeedList();
         Table.Builder csv =
                 Table.builder(
-                        "dataset", "group", "setting", "variant", "seeds", "test_accuracy_mean",
-                        "test_accuracy_std", "active_ratio", "model_flops_honest", "model_flops_paper_style",
-                        "honest_savings_midl_layers", "paper_style_savings_midl_layers",
+                        "dataset",
+                        "group",
+                        "setting",
+                        "variant",
+                        "seeds",
+                        "test_accuracy_mean",
+                        "test_accuracy_std",
+                        "active_ratio",
+                        "model_flops_honest",
+                        "model_flops_paper_style",
+                        "honest_savings_midl_layers",
+                        "paper_style_savings_midl_layers",
                         "train_seconds_per_epoch_mean");
         StringBuilder md = new StringBuilder();
         md.append("Each MID-L option is varied alone from the default configuration (")
                 .append(MidlText.template(results.options().base().midl()))
                 .append("), ")
                 .append(ResultSet.seedText(seeds))
-                .append(" (option `--ablation-seeds`). The row marked *default* is the E1 MIDL run of the ")
-                .append("same seeds. FLOPs are per sample, whole model; savings are for the MID-L layers ")
-                .append("(dense-equivalent / counted). The Pareto plot puts test accuracy against honest ")
+                .append(
+                        " (option `--ablation-seeds`). The row marked *default* is the E1 MIDL run"
+                            + " of the ")
+                .append(
+                        "same seeds. FLOPs are per sample, whole model; savings are for the MID-L"
+                            + " layers ")
+                .append(
+                        "(dense-equivalent / counted). The Pareto plot puts test accuracy against"
+                            + " honest ")
                 .append("FLOPs, with the dense model of the same seeds as reference.\n\n");
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");
@@ -90,19 +106,43 @@ public final class AblationReport implements ExperimentReport {
             StoredRun dense = results.first(d, denseVariant, seeds);
             List<Plots.ParetoPoint> points = new ArrayList<>();
             if (dense != null) {
-                points.add(new Plots.ParetoPoint("dense", "dense", dense.result().flops().honest(), denseAcc.mean()));
+                points.add(
+                        new Plots.ParetoPoint(
+                                "dense",
+                                "dense",
+                                dense.result().flops().honest(),
+                                denseAcc.mean()));
             }
             for (Map.Entry<String, Map<String, Variant>> group : groups(results).entrySet()) {
                 Table.Builder t =
                         Table.builder(
-                                group.getKey(), "seeds", "test accuracy", "active ratio", "FLOPs honest",
-                                "FLOPs paper-style", "savings honest", "savings paper-style", "train s/epoch");
+                                group.getKey(),
+                                "seeds",
+                                "test accuracy",
+                                "active ratio",
+                                "FLOPs honest",
+                                "FLOPs paper-style",
+                                "savings honest",
+                                "savings paper-style",
+                                "train s/epoch");
                 boolean sweep = group.getKey().equals("activeRatio");
                 if (sweep && dense != null) {
                     RunResult r = dense.result();
-                    t.addRow("dense (reference)", denseAcc.n(), denseAcc.pct(), Fmt.fixed(r.activeRatio(), 3),
-                            Fmt.si(r.flops().honest()), Fmt.si(r.flops().paperStyle()), Fmt.ratio(1), Fmt.ratio(1),
-                            results.stat(d, denseVariant, seeds, s -> s.result().trainSecondsPerEpoch()).fixed(2));
+                    t.addRow(
+                            "dense (reference)",
+                            denseAcc.n(),
+                            denseAcc.pct(),
+                            Fmt.fixed(r.activeRatio(), 3),
+                            Fmt.si(r.flops().honest()),
+                            Fmt.si(r.flops().paperStyle()),
+                            Fmt.ratio(1),
+                            Fmt.ratio(1),
+                            results.stat(
+                                            d,
+                                            denseVariant,
+                                            seeds,
+                                            s -> s.result().trainSecondsPerEpoch())
+                                    .fixed(2));
                 }
                 for (Map.Entry<String, Variant> e : group.getValue().entrySet()) {
                     Variant v = e.getValue();
@@ -115,25 +155,60 @@ public final class AblationReport implements ExperimentReport {
                     RunResult r = runs.get(0).result();
                     Stat acc = results.stat(d, v, seeds, s -> s.result().testAccuracy());
                     Stat time = results.stat(d, v, seeds, s -> s.result().trainSecondsPerEpoch());
-                    t.addRow(setting, runs.size(), acc.pct(), Fmt.fixed(r.activeRatio(), 3), Fmt.si(r.flops().honest()),
-                            Fmt.si(r.flops().paperStyle()), Fmt.ratio(r.honestSavings()),
-                            Fmt.ratio(r.paperStyleSavings()), time.fixed(2));
-                    csv.addRow(d.cliName(), group.getKey(), e.getKey(), v.name(), runs.size(), acc.mean(), acc.std(),
-                            r.activeRatio(), r.flops().honest(), r.flops().paperStyle(), r.honestSavings(),
-                            r.paperStyleSavings(), time.mean());
+                    t.addRow(
+                            setting,
+                            runs.size(),
+                            acc.pct(),
+                            Fmt.fixed(r.activeRatio(), 3),
+                            Fmt.si(r.flops().honest()),
+                            Fmt.si(r.flops().paperStyle()),
+                            Fmt.ratio(r.honestSavings()),
+                            Fmt.ratio(r.paperStyleSavings()),
+                            time.fixed(2));
+                    csv.addRow(
+                            d.cliName(),
+                            group.getKey(),
+                            e.getKey(),
+                            v.name(),
+                            runs.size(),
+                            acc.mean(),
+                            acc.std(),
+                            r.activeRatio(),
+                            r.flops().honest(),
+                            r.flops().paperStyle(),
+                            r.honestSavings(),
+                            r.paperStyleSavings(),
+                            time.mean());
                     if (sweep) {
-                        points.add(new Plots.ParetoPoint("MID-L", "r=" + e.getKey(), r.flops().honest(), acc.mean()));
+                        points.add(
+                                new Plots.ParetoPoint(
+                                        "MID-L",
+                                        "r=" + e.getKey(),
+                                        r.flops().honest(),
+                                        acc.mean()));
                     }
                 }
-                md.append("**").append(group.getKey()).append("**\n\n").append(MarkdownTable.render(t.build())).append('\n');
+                md.append("**")
+                        .append(group.getKey())
+                        .append("**\n\n")
+                        .append(MarkdownTable.render(t.build()))
+                        .append('\n');
                 if (sweep && points.size() > 1) {
                     String png = "pareto-" + d.cliName() + ".png";
                     Plots.scatterPareto(
                             dir.resolve(png),
-                            "Test accuracy vs honest FLOPs per sample, " + d.cliName() + " (activeRatio sweep, "
-                                    + ResultSet.seedText(seeds) + ")",
-                            "honest FLOPs per sample (whole model)", "test accuracy", points, false);
-                    md.append("![Pareto curve, ").append(d.cliName()).append("](").append(png).append(")\n\n");
+                            "Accuracy vs honest FLOPs, " + d.cliName() + " (activeRatio sweep)",
+                            "honest FLOPs per sample, whole model ("
+                                    + ResultSet.seedText(seeds)
+                                    + ")",
+                            "test accuracy",
+                            points,
+                            false);
+                    md.append("![Pareto curve, ")
+                            .append(d.cliName())
+                            .append("](")
+                            .append(png)
+                            .append(")\n\n");
                 }
             }
         }

@@ -11,6 +11,7 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,21 +33,49 @@ public final class EfficiencyReport implements ExperimentReport {
         List<Integer> batches = results.options().batchSizes();
         Table.Builder csv =
                 Table.builder(
-                        "dataset", "mode", "model", "measured", "note", "batch_size", "latency_us_median",
-                        "latency_us_per_sample", "array_bytes_per_call", "rss_peak_increase_bytes",
-                        "rss_peak_bytes", "test_accuracy");
+                        "dataset",
+                        "mode",
+                        "model",
+                        "measured",
+                        "note",
+                        "batch_size",
+                        "latency_us_median",
+                        "latency_us_per_sample",
+                        "array_bytes_per_call",
+                        "rss_peak_increase_bytes",
+                        "rss_peak_bytes",
+                        "test_accuracy");
         StringBuilder md = new StringBuilder();
-        md.append("The trained DENSE and MIDL models of the first E1 seed are timed round-robin in one ")
+        md.append(
+                        "The trained DENSE and MIDL models of the first E1 seed are timed"
+                            + " round-robin in one ")
                 .append("process (")
                 .append(EfficiencyBenchmark.ROUNDS)
-                .append(" rounds, mode order rotating, after a warm-up), so that drifts of machine speed hit ")
-                .append("every mode alike. Latency = median wall time of one call: copy the batch in, ")
-                .append("forward in inference mode, copy the logits out; a batch larger than the test split is capped at its size. *MID-L, dense compute* is the DJL ")
-                .append("forward, which computes the full and light path of every unit and blends them; ")
-                .append("*sparse compute* would compute only the k selected rows of W1 per sample. Peak memory ")
-                .append("is the rise of the process's peak resident size over its size before three calls at ")
-                .append("that batch size; it is process-wide and the allocator may reuse memory an earlier ")
-                .append("mode freed, so small differences mean little. Test accuracy through each mode ")
+                .append(
+                        " rounds, mode order rotating, after a warm-up), so that drifts of machine"
+                            + " speed hit ")
+                .append(
+                        "every mode alike. Latency = median wall time of one call: copy the batch"
+                            + " in, ")
+                .append(
+                        "forward in inference mode, copy the logits out; a batch larger than the"
+                            + " test split is capped at its size. *MID-L, dense compute* is the DJL"
+                            + " ")
+                .append(
+                        "forward, which computes the full and light path of every unit and blends"
+                            + " them; ")
+                .append(
+                        "*sparse compute* would compute only the k selected rows of W1 per sample."
+                            + " Peak memory ")
+                .append(
+                        "is the rise of the process's peak resident size over its size before three"
+                            + " calls at ")
+                .append(
+                        "that batch size; it is process-wide and the allocator may reuse memory an"
+                            + " earlier ")
+                .append(
+                        "mode freed, so small differences mean little. Test accuracy through each"
+                            + " mode ")
                 .append("checks that the modes of one model compute the same function.\n\n");
 
         for (DatasetId d : results.options().datasets()) {
@@ -63,35 +92,46 @@ public final class EfficiencyReport implements ExperimentReport {
             Table.Builder lat = Table.builder(header);
             List<String> memHeader = new ArrayList<>(List.of("compute mode"));
             for (int b : batches) {
-                memHeader.add("arrays b=" + b);
-            }
-            for (int b : batches) {
-                memHeader.add("RSS rise b=" + b);
+                memHeader.add("b=" + b);
             }
             Table.Builder mem = Table.builder(memHeader);
+            Table.Builder rss = Table.builder(memHeader);
             List<Plots.Series> series = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (ModeMeasurement m : r.modes()) {
                 List<Object> row = new ArrayList<>(List.of(m.name()));
                 List<Object> memRow = new ArrayList<>(List.of(m.name()));
+                List<Object> rssRow = new ArrayList<>(List.of(m.name()));
                 if (!m.measured()) {
                     // The note once, then dashes: never a number for a mode that did not run.
                     row.add(m.note());
                     memRow.add(m.note());
+                    rssRow.add(m.note());
                     for (int i = 0; i < batches.size(); i++) {
                         row.add("—");
-                        memRow.add("—");
-                        csv.addRow(d.cliName(), m.name(), m.method(), false, m.note(), batches.get(i), "", "", "", "", "", "");
+                        if (i > 0) {
+                            memRow.add("—");
+                            rssRow.add("—");
+                        }
+                        csv.addRow(
+                                d.cliName(),
+                                m.name(),
+                                m.method(),
+                                false,
+                                m.note(),
+                                batches.get(i),
+                                "",
+                                "",
+                                "",
+                                "",
+                                "",
+                                "");
                     }
-                    for (int i = 1; i < batches.size(); i++) {
-                        memRow.add("—");
-                    }
-                    missing.add(m.name() + ": " + m.note());
+                    missing.add(m.note());
                 } else {
                     row.add(Fmt.pct(m.testAccuracy()));
                     double[] x = new double[batches.size()];
                     double[] y = new double[batches.size()];
-                    List<Object> rises = new ArrayList<>();
                     for (int i = 0; i < batches.size(); i++) {
                         String key = Integer.toString(batches.get(i));
                         Double us = m.latencyMicros().get(key);
@@ -100,36 +140,72 @@ public final class EfficiencyReport implements ExperimentReport {
                         Long peak = m.peakBytes().get(key);
                         row.add(us == null ? "n/a" : Fmt.micros(us));
                         memRow.add(arrays == null ? "not measured" : Fmt.bytes(arrays));
-                        rises.add(inc == null ? "not measured" : "+" + Fmt.bytes(inc));
+                        rssRow.add(inc == null ? "not measured" : "+" + Fmt.bytes(inc));
                         x[i] = batches.get(i);
                         y[i] = us == null ? Double.NaN : us;
-                        int effective = Math.min(batches.get(i), r.testSize() > 0 ? r.testSize() : batches.get(i));
-                        csv.addRow(d.cliName(), m.name(), m.method(), true, "", batches.get(i), us,
-                                us == null ? "" : us / effective, arrays, inc, peak, m.testAccuracy());
+                        int effective =
+                                Math.min(
+                                        batches.get(i),
+                                        r.testSize() > 0 ? r.testSize() : batches.get(i));
+                        csv.addRow(
+                                d.cliName(),
+                                m.name(),
+                                m.method(),
+                                true,
+                                "",
+                                batches.get(i),
+                                us,
+                                us == null ? "" : us / effective,
+                                arrays,
+                                inc,
+                                peak,
+                                m.testAccuracy());
                     }
-                    memRow.addAll(rises);
                     if (java.util.Arrays.stream(y).allMatch(v -> v > 0)) {
                         series.add(Plots.Series.of(m.name(), x, y));
                     }
                 }
                 lat.addRow(row);
                 mem.addRow(memRow);
+                rss.addRow(rssRow);
             }
-            md.append("Median latency per call (").append(r.weights()).append("; engine threads ")
-                    .append(r.engineThreads()).append("):\n\n")
-                    .append(MarkdownTable.render(lat.build())).append('\n');
+            md.append("Median latency per call (")
+                    .append(r.weights())
+                    .append("; engine threads ")
+                    .append(r.engineThreads())
+                    .append("):\n\n")
+                    .append(MarkdownTable.render(lat.build()))
+                    .append('\n');
             appendRatio(md, r, batches);
-            md.append("Memory per call: bytes of the arrays one call creates (\"arrays\"; exact for the DJL ")
-                    .append("forward, whose sub-manager holds every intermediate until the call ends) and the rise ")
-                    .append("of the process's peak resident size (\"RSS rise\"; noisy, see above):\n\n").append(MarkdownTable.render(mem.build())).append('\n');
+            md.append(
+                            "Bytes of the arrays one call creates (exact for the DJL forward: its"
+                                + " sub-manager holds ")
+                    .append(
+                            "every intermediate until the call ends; input and logits"
+                                + " included):\n\n")
+                    .append(MarkdownTable.render(mem.build()))
+                    .append('\n')
+                    .append(
+                            "Rise of the process's peak resident size during three calls (noisy,"
+                                + " see above):\n\n")
+                    .append(MarkdownTable.render(rss.build()))
+                    .append('\n');
             if (!series.isEmpty()) {
                 String png = "latency-" + d.cliName() + ".png";
-                String note = missing.isEmpty() ? "" : " — " + String.join("; ", missing);
+                String note = missing.isEmpty() ? "" : " (" + String.join("; ", missing) + ")";
                 Plots.lineChart(
                         dir.resolve(png),
-                        "Inference latency, " + d.cliName() + " (median per call)" + note,
-                        "batch size", "latency per call [µs]", series, true, true);
-                md.append("![Latency vs batch size, ").append(d.cliName()).append("](").append(png).append(")\n\n");
+                        "Inference latency per call, " + d.cliName() + " (median)",
+                        "batch size" + note,
+                        "latency per call [µs]",
+                        series,
+                        true,
+                        true);
+                md.append("![Latency vs batch size, ")
+                        .append(d.cliName())
+                        .append("](")
+                        .append(png)
+                        .append(")\n\n");
             }
         }
         CsvTable.write(dir.resolve("summary.csv"), csv.build());
@@ -151,6 +227,8 @@ public final class EfficiencyReport implements ExperimentReport {
                 parts.add("b=" + b + ": " + Fmt.ratio(a / base));
             }
         }
-        md.append("MID-L (dense compute) / dense latency: ").append(String.join(", ", parts)).append(".\n\n");
+        md.append("MID-L (dense compute) / dense latency: ")
+                .append(String.join(", ", parts))
+                .append(".\n\n");
     }
 }

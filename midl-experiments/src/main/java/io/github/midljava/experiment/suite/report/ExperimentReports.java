@@ -3,13 +3,17 @@ package io.github.midljava.experiment.suite.report;
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.SuiteOutcome;
 import io.github.midljava.report.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the selected experiments' folders: {@code <out>/<e>/report.md}, {@code summary.csv}, plots. */
+/**
+ * Writes the selected experiments' folders: {@code <out>/<e>/report.md}, {@code summary.csv},
+ * plots.
+ */
 public final class ExperimentReports {
 
     private ExperimentReports() {}
@@ -25,8 +29,8 @@ public final class ExperimentReports {
     }
 
     /** Writes the selected experiments' folders and returns their sections, in order. */
-    public static Map<ExperimentId, ReportSection> write(Path out, ResultSet results, ReportContext context)
-            throws IOException {
+    public static Map<ExperimentId, ReportSection> write(
+            Path out, ResultSet results, ReportContext context) throws IOException {
         Map<ExperimentId, ReportSection> sections = new EnumMap<>(ExperimentId.class);
         for (ExperimentReport report : all()) {
             if (!results.plan().experiments().contains(report.id())) {
@@ -38,7 +42,10 @@ public final class ExperimentReports {
             StringBuilder md = new StringBuilder();
             md.append("# ").append(section.title()).append("\n\n");
             md.append("Command line:\n\n```\n").append(context.commandLine()).append("\n```\n\n");
-            md.append("Generated ").append(context.generatedAt()).append(". ").append(SuiteReport.setupLine(results))
+            md.append("Generated ")
+                    .append(context.generatedAt())
+                    .append(". ")
+                    .append(SuiteReport.setupLine(results))
                     .append(" Machine-readable numbers: `summary.csv`.\n\n");
             md.append(section.body());
             appendFailures(md, results.outcome());
@@ -52,7 +59,10 @@ public final class ExperimentReports {
         if (outcome.failures().isEmpty()) {
             return;
         }
-        md.append("\n**Runs that failed in this invocation** (their numbers are missing above; run the same ")
+        md.append(
+                        "\n"
+                            + "**Runs that failed in this invocation** (their numbers are missing"
+                            + " above; run the same ")
                 .append("command again to retry them):\n\n");
         for (SuiteOutcome.Failure f : outcome.failures()) {
             md.append("- `").append(f.label()).append("`: ").append(f.message()).append('\n');

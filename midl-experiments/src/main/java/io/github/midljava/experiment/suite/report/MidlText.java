@@ -9,9 +9,16 @@ final class MidlText {
 
     private MidlText() {}
 
-    /** Returns e.g. "activeRatio 0.45, gate LOW_RANK/16, light LOW_RANK/16, τ 1.0, gradient STRAIGHT_THROUGH". */
+    /**
+     * Returns e.g. "activeRatio 0.45, gate LOW_RANK/16, light LOW_RANK/16, τ 1.0, gradient
+     * STRAIGHT_THROUGH".
+     */
     static String template(MidlConfig c) {
-        StringBuilder sb = new StringBuilder("activeRatio ").append(c.activeRatio()).append(", gate ").append(c.gateKind());
+        StringBuilder sb =
+                new StringBuilder("activeRatio ")
+                        .append(c.activeRatio())
+                        .append(", gate ")
+                        .append(c.gateKind());
         if (c.gateKind() == GateKind.LOW_RANK) {
             sb.append('/').append(c.gateRank());
         }

@@ -1,6 +1,7 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.experiment.suite.ExperimentId;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,9 @@ public record ReportSection(ExperimentId id, String body) {
         Matcher m = LOCAL_IMAGE.matcher(body);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement("![" + m.group(1) + "](" + prefix + m.group(2) + ")"));
+            m.appendReplacement(
+                    sb,
+                    Matcher.quoteReplacement("![" + m.group(1) + "](" + prefix + m.group(2) + ")"));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -9,6 +9,7 @@ import io.github.midljava.experiment.suite.SuitePlan;
 import io.github.midljava.experiment.suite.Variant;
 import io.github.midljava.experiment.suite.VariantCatalog;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class ResultSet {
         return outcome;
     }
 
-    /** Returns the stored runs of a variant on a dataset for the given seeds (missing ones skipped). */
+    /**
+     * Returns the stored runs of a variant on a dataset for the given seeds (missing ones skipped).
+     */
     public List<StoredRun> runs(DatasetId dataset, Variant variant, List<Long> seeds) {
         List<StoredRun> out = new ArrayList<>();
         for (long s : seeds) {
@@ -59,7 +62,11 @@ public final class ResultSet {
     }
 
     /** Returns the mean and spread of {@code value} over the stored runs of a variant. */
-    public Stat stat(DatasetId dataset, Variant variant, List<Long> seeds, ToDoubleFunction<StoredRun> value) {
+    public Stat stat(
+            DatasetId dataset,
+            Variant variant,
+            List<Long> seeds,
+            ToDoubleFunction<StoredRun> value) {
         List<StoredRun> runs = runs(dataset, variant, seeds);
         return Stat.of(runs.stream().mapToDouble(value).toArray());
     }

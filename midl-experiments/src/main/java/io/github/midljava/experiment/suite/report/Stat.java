@@ -1,6 +1,7 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.report.Fmt;
+
 import java.util.Collection;
 
 /**

@@ -8,9 +8,11 @@ import io.github.midljava.experiment.suite.claims.DatasetEvidence.EfficiencyEvid
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.MidlPoint;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.RobustnessEvidence;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.SmiEvidence;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Verdicts on hand-made evidence; margin 0.5 percentage points throughout. */
 class ClaimsEvaluatorTest {
@@ -26,28 +28,45 @@ class ClaimsEvaluatorTest {
         return new DatasetEvidence(name, null, null, List.of(points), null, null, null);
     }
 
-    private static MidlPoint point(double ratio, double acc, double dense, double honest, double paper) {
+    private static MidlPoint point(
+            double ratio, double acc, double dense, double honest, double paper) {
         return new MidlPoint("activeRatio " + ratio, ratio, acc, dense, honest, paper, honest);
     }
 
     private static DatasetEvidence withAccuracy(String name, double dense, double midl) {
         return new DatasetEvidence(
-                name, new Estimate(dense, 0.001, 3), new Estimate(midl, 0.002, 3), null, null, null, null);
+                name,
+                new Estimate(dense, 0.001, 3),
+                new Estimate(midl, 0.002, 3),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static DatasetEvidence withSmi(Estimate dense, Estimate dropout, Estimate midl) {
-        return new DatasetEvidence("mnist", null, null, null, new SmiEvidence(dense, dropout, midl), null, null);
+        return new DatasetEvidence(
+                "mnist", null, null, null, new SmiEvidence(dense, dropout, midl), null, null);
     }
 
-    private static DatasetEvidence withRobustness(Degradation label, Degradation input, Degradation gap) {
-        return new DatasetEvidence("mnist", null, null, null, null, new RobustnessEvidence(label, input, gap), null);
+    private static DatasetEvidence withRobustness(
+            Degradation label, Degradation input, Degradation gap) {
+        return new DatasetEvidence(
+                "mnist", null, null, null, null, new RobustnessEvidence(label, input, gap), null);
     }
 
-    private static DatasetEvidence withEfficiency(Map<Integer, Double> dense, Map<Integer, Double> midl, long denseBytes,
+    private static DatasetEvidence withEfficiency(
+            Map<Integer, Double> dense,
+            Map<Integer, Double> midl,
+            long denseBytes,
             long midlBytes) {
-        EfficiencyEvidence e = new EfficiencyEvidence(
-                dense, Map.of("MID-L, dense compute (DJL)", midl), denseBytes,
-                Map.of("MID-L, dense compute (DJL)", midlBytes), List.of("sparse path: not measured (missing)"));
+        EfficiencyEvidence e =
+                new EfficiencyEvidence(
+                        dense,
+                        Map.of("MID-L, dense compute (DJL)", midl),
+                        denseBytes,
+                        Map.of("MID-L, dense compute (DJL)", midlBytes),
+                        List.of("sparse path: not measured (missing)"));
         return new DatasetEvidence("mnist", null, null, null, null, null, e);
     }
 
@@ -57,10 +76,13 @@ class ClaimsEvaluatorTest {
         List<ClaimRow> rows = evaluator.evaluate(List.of(evidence("mnist"), evidence("adult")));
 
         // Then
-        assertThat(rows).hasSize(6).allSatisfy(r -> {
-            assertThat(r.verdict()).isEqualTo(Verdict.NOT_MEASURED);
-            assertThat(r.ours()).isEqualTo("not measured");
-        });
+        assertThat(rows)
+                .hasSize(6)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+                            assertThat(r.ours()).isEqualTo("not measured");
+                        });
     }
 
     @Test
@@ -79,7 +101,11 @@ class ClaimsEvaluatorTest {
     @Test
     void givenOnlyMildReductionKeepsAccuracy_whenActiveNeurons_thenPartly() {
         // Given: 0.45 loses 2 pp; 0.8 (20% fewer) keeps accuracy
-        DatasetEvidence e = withPoints("mnist", point(0.45, 0.960, 0.980, 1.8, 2.2), point(0.8, 0.979, 0.980, 1.1, 1.25));
+        DatasetEvidence e =
+                withPoints(
+                        "mnist",
+                        point(0.45, 0.960, 0.980, 1.8, 2.2),
+                        point(0.8, 0.979, 0.980, 1.1, 1.25));
 
         // When / Then
         assertThat(evaluator.activeNeurons(List.of(e)).verdict()).isEqualTo(Verdict.PARTLY);
@@ -119,7 +145,11 @@ class ClaimsEvaluatorTest {
     @Test
     void givenHighSavingsOnlyOutsideMargin_whenFlops_thenNotSupported() {
         // Given: 2.5x honest but 5 pp below dense does not count
-        DatasetEvidence e = withPoints("mnist", point(0.1, 0.93, 0.98, 2.5, 9.0), point(1.0, 0.98, 0.98, 0.8, 1.0));
+        DatasetEvidence e =
+                withPoints(
+                        "mnist",
+                        point(0.1, 0.93, 0.98, 2.5, 9.0),
+                        point(1.0, 0.98, 0.98, 0.8, 1.0));
         assertThat(evaluator.flops(List.of(e)).verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
     }
 
@@ -132,23 +162,39 @@ class ClaimsEvaluatorTest {
     @Test
     void givenOneDatasetBelowMargin_whenAccuracy_thenPartly() {
         // When
-        ClaimRow row = evaluator.accuracy(List.of(withAccuracy("mnist", 0.980, 0.981), withAccuracy("adult", 0.850, 0.840)));
+        ClaimRow row =
+                evaluator.accuracy(
+                        List.of(
+                                withAccuracy("mnist", 0.980, 0.981),
+                                withAccuracy("adult", 0.850, 0.840)));
 
         // Then
         assertThat(row.verdict()).isEqualTo(Verdict.PARTLY);
-        assertThat(row.ours()).contains("mnist").contains("+0.10 pp").contains("adult").contains("−1.00 pp");
+        assertThat(row.ours())
+                .contains("mnist")
+                .contains("+0.10 pp")
+                .contains("adult")
+                .contains("−1.00 pp");
     }
 
     @Test
     void givenEveryDatasetBelowMargin_whenAccuracy_thenNotSupported() {
-        ClaimRow row = evaluator.accuracy(List.of(withAccuracy("mnist", 0.98, 0.95), withAccuracy("adult", 0.85, 0.80)));
+        ClaimRow row =
+                evaluator.accuracy(
+                        List.of(
+                                withAccuracy("mnist", 0.98, 0.95),
+                                withAccuracy("adult", 0.85, 0.80)));
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
     }
 
     @Test
     void givenSmiHigherBeyondTwoStandardErrors_whenSmi_thenSupported() {
         // Given: difference 0.05, combined SE sqrt(2) * 0.01 = 0.014
-        DatasetEvidence e = withSmi(new Estimate(0.50, 0.01, 3), new Estimate(0.50, 0.01, 3), new Estimate(0.55, 0.01, 3));
+        DatasetEvidence e =
+                withSmi(
+                        new Estimate(0.50, 0.01, 3),
+                        new Estimate(0.50, 0.01, 3),
+                        new Estimate(0.55, 0.01, 3));
         assertThat(evaluator.smi(List.of(e)).verdict()).isEqualTo(Verdict.SUPPORTED);
     }
 
@@ -160,7 +206,11 @@ class ClaimsEvaluatorTest {
 
     @Test
     void givenSmiLower_whenSmi_thenNotSupported() {
-        DatasetEvidence e = withSmi(new Estimate(0.027, 0.005, 2), new Estimate(0.026, 0.001, 2), new Estimate(0.021, 0.001, 2));
+        DatasetEvidence e =
+                withSmi(
+                        new Estimate(0.027, 0.005, 2),
+                        new Estimate(0.026, 0.001, 2),
+                        new Estimate(0.021, 0.001, 2));
         ClaimRow row = evaluator.smi(List.of(e));
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
         assertThat(row.ours()).contains("MID-L 0.021 ± 0.001").contains("dense 0.027 ± 0.005");
@@ -168,32 +218,43 @@ class ClaimsEvaluatorTest {
 
     @Test
     void givenMidlDegradesLessEverywhere_whenRobustness_thenSupported() {
-        DatasetEvidence e = withRobustness(
-                new Degradation("label noise", 0.10, 0.05),
-                new Degradation("input noise", 0.20, 0.10),
-                new Degradation("gap", 0.08, 0.02));
+        DatasetEvidence e =
+                withRobustness(
+                        new Degradation("label noise", 0.10, 0.05),
+                        new Degradation("input noise", 0.20, 0.10),
+                        new Degradation("gap", 0.08, 0.02));
         assertThat(evaluator.robustness(List.of(e)).verdict()).isEqualTo(Verdict.SUPPORTED);
     }
 
     @Test
     void givenMidlBetterOnOneCriterionOnly_whenRobustness_thenPartly() {
-        DatasetEvidence e = withRobustness(
-                new Degradation("label noise", 0.10, 0.05), null, new Degradation("gap", 0.02, 0.08));
+        DatasetEvidence e =
+                withRobustness(
+                        new Degradation("label noise", 0.10, 0.05),
+                        null,
+                        new Degradation("gap", 0.02, 0.08));
         assertThat(evaluator.robustness(List.of(e)).verdict()).isEqualTo(Verdict.PARTLY);
     }
 
     @Test
     void givenEqualDegradationWithinMargin_whenRobustness_thenNotSupported() {
         // Given: "more robust" needs a difference larger than the margin
-        DatasetEvidence e = withRobustness(new Degradation("label noise", 0.050, 0.048), null, null);
+        DatasetEvidence e =
+                withRobustness(new Degradation("label noise", 0.050, 0.048), null, null);
         assertThat(evaluator.robustness(List.of(e)).verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
     }
 
     @Test
     void givenMidlSlowerAndLarger_whenEfficiency_thenNotSupportedAndSparseNoted() {
         // When
-        ClaimRow row = evaluator.efficiency(List.of(withEfficiency(
-                Map.of(1, 90.0, 256, 2400.0), Map.of(1, 280.0, 256, 7000.0), 1_000_000, 3_000_000)));
+        ClaimRow row =
+                evaluator.efficiency(
+                        List.of(
+                                withEfficiency(
+                                        Map.of(1, 90.0, 256, 2400.0),
+                                        Map.of(1, 280.0, 256, 7000.0),
+                                        1_000_000,
+                                        3_000_000)));
 
         // Then
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_SUPPORTED);
@@ -202,19 +263,32 @@ class ClaimsEvaluatorTest {
 
     @Test
     void givenMidlFasterOnlyAtBatchOne_whenEfficiency_thenPartly() {
-        ClaimRow row = evaluator.efficiency(List.of(withEfficiency(
-                Map.of(1, 90.0, 256, 2400.0), Map.of(1, 80.0, 256, 7000.0), 1_000_000, 3_000_000)));
+        ClaimRow row =
+                evaluator.efficiency(
+                        List.of(
+                                withEfficiency(
+                                        Map.of(1, 90.0, 256, 2400.0),
+                                        Map.of(1, 80.0, 256, 7000.0),
+                                        1_000_000,
+                                        3_000_000)));
         assertThat(row.verdict()).isEqualTo(Verdict.PARTLY);
     }
 
     @Test
     void givenOnlyUnmeasuredMidlModes_whenEfficiency_thenNotMeasured() {
         // Given: dense measured, no MID-L mode measured
-        EfficiencyEvidence e = new EfficiencyEvidence(
-                Map.of(1, 90.0), Map.of(), 1000L, Map.of(), List.of("sparse path: not measured (missing)"));
+        EfficiencyEvidence e =
+                new EfficiencyEvidence(
+                        Map.of(1, 90.0),
+                        Map.of(),
+                        1000L,
+                        Map.of(),
+                        List.of("sparse path: not measured (missing)"));
 
         // When
-        ClaimRow row = evaluator.efficiency(List.of(new DatasetEvidence("mnist", null, null, null, null, null, e)));
+        ClaimRow row =
+                evaluator.efficiency(
+                        List.of(new DatasetEvidence("mnist", null, null, null, null, null, e)));
 
         // Then
         assertThat(row.verdict()).isEqualTo(Verdict.NOT_MEASURED);
@@ -223,6 +297,7 @@ class ClaimsEvaluatorTest {
 
     @Test
     void givenNegativeMargin_whenConstruct_thenThrows() {
-        assertThatThrownBy(() -> new ClaimsEvaluator(-0.01)).hasMessageContaining("margin must be in [0, 1), got -0.01");
+        assertThatThrownBy(() -> new ClaimsEvaluator(-0.01))
+                .hasMessageContaining("margin must be in [0, 1), got -0.01");
     }
 }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The benchmark harness with pure-Java fake modes: no engine needed. */
 class EfficiencyBenchmarkTest {
@@ -28,31 +31,48 @@ class EfficiencyBenchmarkTest {
         }
 
         @Override
-        public Optional<Inference> prepare(SequentialBlock trained, NDManager manager, DataSplit test) {
-            return Optional.of((features, from, batch, out) -> {
-                for (int i = 0; i < batch; i++) {
-                    boolean positive = features[(from + i) * 2] > 0;
-                    out[2 * i] = positive ? 0 : 1;
-                    out[2 * i + 1] = positive ? 1 : 0;
-                }
-            });
+        public Optional<Inference> prepare(
+                SequentialBlock trained, NDManager manager, DataSplit test) {
+            return Optional.of(
+                    (features, from, batch, out) -> {
+                        for (int i = 0; i < batch; i++) {
+                            boolean positive = features[(from + i) * 2] > 0;
+                            out[2 * i] = positive ? 0 : 1;
+                            out[2 * i + 1] = positive ? 1 : 0;
+                        }
+                    });
         }
     }
 
     @Test
     void givenMeasuredAndMissingModes_whenRun_thenMissingModeHasItsNoteAndNoNumber() {
         // Given
-        DataSplit test = new DataSplit(new float[] {1, 0, -1, 0, 2, 0, -3, 0}, new int[] {1, 0, 1, 1}, new long[] {2}, 2);
+        DataSplit test =
+                new DataSplit(
+                        new float[] {1, 0, -1, 0, 2, 0, -3, 0},
+                        new int[] {1, 0, 1, 1},
+                        new long[] {2},
+                        2);
         Map<Method, SequentialBlock> trained = new EnumMap<>(Method.class);
         trained.put(Method.DENSE, new SequentialBlock());
         trained.put(Method.MIDL, new SequentialBlock());
         Map<Method, NDManager> managers = new EnumMap<>(Method.class);
-        ComputeMode missing = new MissingComputeMode("sparse", Method.MIDL, "sparse path: not measured (missing)");
+        ComputeMode missing =
+                new MissingComputeMode(
+                        "sparse", Method.MIDL, "sparse path: not measured (missing)");
 
         // When
-        EfficiencyResult r = EfficiencyBenchmark.run(
-                "toy", trained, managers, test, List.of(new ThresholdMode(), missing), List.of(1, 8),
-                Map.of("k", "v"), "toy weights", "1");
+        EfficiencyResult r =
+                EfficiencyBenchmark.run(
+                        "toy",
+                        trained,
+                        managers,
+                        test,
+                        List.of(new ThresholdMode(), missing),
+                        List.of(1, 8),
+                        Map.of("k", "v"),
+                        "toy weights",
+                        "1");
 
         // Then
         ModeMeasurement m = r.mode("threshold");
