@@ -19,6 +19,9 @@ import io.github.midljava.report.Table;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,10 +49,10 @@ public final class SuiteReport {
         md.append("# MID-L for Java: experiment report (E1–E5)\n\n");
         md.append(
                         "Reproduction of Shaeri and Middel, *MID-L: Matrix-Interpolated Dropout"
-                            + " Layer with Layer-wise ")
+                                + " Layer with Layer-wise ")
                 .append(
                         "Neuron Selection*, arXiv 2505.11416 (2025), with DJL and PyTorch on CPU."
-                            + " Command line:\n\n");
+                                + " Command line:\n\n");
         md.append("```\n").append(context.commandLine()).append("\n```\n\n");
         md.append("Generated ")
                 .append(context.generatedAt())
@@ -64,19 +67,18 @@ public final class SuiteReport {
         md.append(MarkdownTable.render(t.build(), false)).append('\n');
         md.append(
                         "Verdicts are computed from the numbers below by the stated rules (per"
-                            + " dataset, then ")
+                                + " dataset, then ")
                 .append(
                         "combined: supported if every dataset passes, not supported if none does,"
-                            + " partly ")
+                                + " partly ")
                 .append("otherwise). \"Equal accuracy\" tolerates ")
                 .append(Fmt.fixed(100 * results.options().accuracyMargin(), 2))
+                .append(" percentage points below dense (option `--accuracy-margin`); the paper")
+                .append(" states no tolerance. The runs use the `")
+                .append(results.options().preset().cliName())
                 .append(
-                        " percentage points below dense (option `--accuracy-margin`); the paper"
-                            + " states no ")
-                .append(
-                        "tolerance. With the `quick` preset the models are far from converged: read"
-                            + " the verdicts ")
-                .append("as those of this run length.\n\n");
+                        "` preset (epochs under Setup): the verdicts hold for this training"
+                            + " length.\n\n");
         md.append("## Setup\n\n").append(setup(results)).append('\n');
         md.append("## Provenance\n\n").append(provenance(results)).append('\n');
         for (ReportSection s : sections.values()) {
@@ -113,20 +115,45 @@ public final class SuiteReport {
     private static String wallTimeLine(ResultSet results) {
         double runSeconds = results.all().stream().mapToDouble(r -> r.record().wallSeconds()).sum();
         var o = results.outcome();
-        return "This invocation: "
-                + OverallProgress.duration(o.wallSeconds())
-                + " wall time, "
-                + o.executedRuns()
-                + " training runs executed, "
-                + o.reusedRuns()
-                + " reused from earlier "
-                + "invocations, "
-                + o.executedBenchmarks()
-                + " E4 benchmarks measured. All "
-                + results.all().size()
-                + " stored runs took "
-                + OverallProgress.duration(runSeconds)
-                + " of wall time when executed.";
+        StringBuilder sb =
+                new StringBuilder("This invocation: ")
+                        .append(OverallProgress.duration(o.wallSeconds()))
+                        .append(" wall time, ")
+                        .append(o.executedRuns())
+                        .append(" training runs executed, ")
+                        .append(o.reusedRuns())
+                        .append(" reused from earlier invocations, ")
+                        .append(o.executedBenchmarks())
+                        .append(" E4 benchmarks measured. The ")
+                        .append(results.all().size())
+                        .append(" stored runs took ")
+                        .append(OverallProgress.duration(runSeconds))
+                        .append(" of wall time when executed");
+        // Start = finish - duration of each run: the span survives resumed invocations.
+        Instant first = null;
+        Instant last = null;
+        for (StoredRun r : results.all()) {
+            try {
+                Instant end = Instant.parse(r.record().finishedAt());
+                Instant start = end.minusMillis(Math.round(1000 * r.record().wallSeconds()));
+                first = first == null || start.isBefore(first) ? start : first;
+                last = last == null || end.isAfter(last) ? end : last;
+            } catch (RuntimeException e) {
+                // a record without a parsable time only leaves the span out
+            }
+        }
+        if (first != null) {
+            sb.append(", between ")
+                    .append(first.truncatedTo(ChronoUnit.SECONDS))
+                    .append(" and ")
+                    .append(last.truncatedTo(ChronoUnit.SECONDS))
+                    .append(" (")
+                    .append(
+                            OverallProgress.duration(
+                                    Duration.between(first, last).toMillis() / 1e3))
+                    .append(")");
+        }
+        return sb.append('.').toString();
     }
 
     private static String setup(ResultSet results) {
@@ -165,19 +192,19 @@ public final class SuiteReport {
                 .append(".\n");
         sb.append(
                         "- Shared runs: E2 (SMI, per-neuron MI, active neurons) and E3 input noise"
-                            + " are measured inside ")
+                                + " are measured inside ")
                 .append(
                         "the E1 runs; E3 at 0% label noise and the E5 point equal to the default"
-                            + " are the E1 runs ")
+                                + " are the E1 runs ")
                 .append(
                         "of the same seeds; E4 times the weights of the first E1 seed's DENSE and"
-                            + " MIDL runs. ")
+                                + " MIDL runs. ")
                 .append(
                         "E3 and E5 use fewer seeds (`--ablation-seeds`) to keep `all` within"
-                            + " hours.\n");
+                                + " hours.\n");
         sb.append(
                         "- Each run is stored in `runs/<dataset>/<variant>/seed-<s>/`"
-                            + " (`result.json` written last and ")
+                                + " (`result.json` written last and ")
                 .append("atomically); a stored run is never recomputed.\n");
         return sb.toString();
     }
@@ -278,7 +305,7 @@ public final class SuiteReport {
                 .append(".\n");
         sb.append(
                 "- Every run's `result.json` carries its own full provenance (config, seed,"
-                    + " checksums, versions).\n");
+                        + " checksums, versions).\n");
         return sb.toString();
     }
 
