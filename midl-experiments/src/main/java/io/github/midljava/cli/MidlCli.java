@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            ExperimentCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MidlCli implements Runnable {

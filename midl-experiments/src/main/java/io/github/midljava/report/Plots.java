@@ -106,6 +106,30 @@ public final class Plots {
     public static void lineChart(
             Path png, String title, String xLabel, String yLabel, List<Series> series, boolean logX)
             throws IOException {
+        lineChart(png, title, xLabel, yLabel, series, logX, false);
+    }
+
+    /**
+     * Writes a line chart with optional error bars and optional logarithmic axes (e.g. latency
+     * against batch size, both spanning several decades).
+     *
+     * @param png target file
+     * @param title chart title
+     * @param xLabel x axis title
+     * @param yLabel y axis title
+     * @param series the lines, at least one
+     * @param logX logarithmic x axis (then every x must be &gt; 0)
+     * @param logY logarithmic y axis (then every y must be &gt; 0)
+     */
+    public static void lineChart(
+            Path png,
+            String title,
+            String xLabel,
+            String yLabel,
+            List<Series> series,
+            boolean logX,
+            boolean logY)
+            throws IOException {
         requireNonEmpty(series, "series");
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
@@ -113,10 +137,14 @@ public final class Plots {
         chart.setYAxisTitle(yLabel);
         style(chart);
         chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         for (Series s : series) {
             if (logX) {
                 requirePositive(s.x(), "x of series '" + s.name() + "' (log axis)");
+            }
+            if (logY) {
+                requirePositive(s.y(), "y of series '" + s.name() + "' (log axis)");
             }
             XYSeries added =
                     s.yErr() == null
@@ -146,12 +174,40 @@ public final class Plots {
             Map<String, double[]> valuesBySeries,
             Map<String, double[]> errorsBySeries)
             throws IOException {
+        barChartWithErrors(png, title, null, yLabel, categories, valuesBySeries, errorsBySeries);
+    }
+
+    /**
+     * Writes a grouped bar chart with optional error bars and an x axis title (e.g. the estimator's
+     * settings, which do not fit in the title).
+     *
+     * @param png target file
+     * @param title chart title
+     * @param xLabel x axis title, or null for none
+     * @param yLabel y axis title
+     * @param categories the groups along x, {@code [c]}
+     * @param valuesBySeries bar heights per series (legend order = map order), each {@code [c]}
+     * @param errorsBySeries error half-heights per series, each {@code [c]}; null, or a missing
+     *     key, for no error bars
+     */
+    public static void barChartWithErrors(
+            Path png,
+            String title,
+            String xLabel,
+            String yLabel,
+            List<String> categories,
+            Map<String, double[]> valuesBySeries,
+            Map<String, double[]> errorsBySeries)
+            throws IOException {
         requireNonEmpty(categories, "categories");
         if (valuesBySeries == null || valuesBySeries.isEmpty()) {
             throw new IllegalArgumentException("valuesBySeries must not be empty");
         }
         CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
         chart.setTitle(title);
+        if (xLabel != null) {
+            chart.setXAxisTitle(xLabel);
+        }
         chart.setYAxisTitle(yLabel);
         style(chart);
         chart.getStyler().setErrorBarsColorSeriesColor(false);

@@ -1,0 +1,413 @@
+package io.github.midljava.experiment.suite.report;
+
+import io.github.midljava.data.DatasetId;
+import io.github.midljava.evaluate.PerNeuronMutualInformation;
+import io.github.midljava.evaluate.SlicedMutualInformation;
+import io.github.midljava.experiment.suite.AnalysisSettings;
+import io.github.midljava.experiment.suite.ExperimentId;
+import io.github.midljava.experiment.suite.LayerSelection;
+import io.github.midljava.experiment.suite.RunAnalysis;
+import io.github.midljava.experiment.suite.StoredRun;
+import io.github.midljava.model.Method;
+import io.github.midljava.report.CsvTable;
+import io.github.midljava.report.Fmt;
+import io.github.midljava.report.MarkdownTable;
+import io.github.midljava.report.Plots;
+import io.github.midljava.report.Table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * E2: sliced mutual information (SMI) of the second hidden layer with the label, the distribution
+ * of per-neuron MI, and how often each MID-L unit is selected, for DENSE, DROPOUT and MIDL. All of
+ * it was measured inside the E1 runs.
+ */
+public final class InformationReport implements ExperimentReport {
+
+    private static final int BINS = 30;
+
+    @Override
+    public ExperimentId id() {
+        return ExperimentId.E2;
+    }
+
+    /**
+     * The SMI of one method on one dataset over seeds.
+     *
+     * @param over the per-seed estimates' mean and spread over seeds
+     * @param monteCarloSe mean over seeds of each estimate's Monte-Carlo standard error
+     * @param errorBar the error bar shown: the standard error over seeds if there are at least two,
+     *     else the Monte-Carlo standard error
+     * @param first one estimate (directions, samples, dim, k)
+     */
+    public record SmiSummary(
+            Stat over,
+            double monteCarloSe,
+            double errorBar,
+            SlicedMutualInformation.Result first) {}
+
+    /** Returns the SMI summary of a method's E1 runs, or null if none has an analysis. */
+    public static SmiSummary smi(ResultSet results, DatasetId d, Method m) {
+        List<RunAnalysis> analyses = analyses(results, d, m);
+        if (analyses.isEmpty()) {
+            return null;
+        }
+        double[] means = analyses.stream().mapToDouble(a -> a.smi().mean()).toArray();
+        double mcSe =
+                analyses.stream()
+                        .mapToDouble(a -> a.smi().standardError())
+                        .average()
+                        .orElse(Double.NaN);
+        Stat over = Stat.of(means);
+        double bar = over.n() >= 2 ? over.se() : mcSe;
+        return new SmiSummary(over, mcSe, bar, analyses.get(0).smi());
+    }
+
+    @Override
+    public ReportSection write(Path dir, ResultSet results) throws IOException {
+        List<Long> seeds = results.options().e1Seeds();
+        List<Method> methods = results.options().baselineMethods();
+        AnalysisSettings settings = AnalysisSettings.of(results.options());
+        StringBuilder md = new StringBuilder();
+        md.append(
+                        "Representation: activations of the **second hidden layer after ReLU** (the"
+                            + " last ")
+                .append("representation before the classifier), on a fixed random subset of up to ")
+                .append(settings.samples())
+                .append(" test samples, the same for every method and seed. **SMI** = mean over ")
+                .append(settings.directions())
+                .append(
+                        " random unit directions θ of I(θᵀX; Y), each estimated with the kNN"
+                            + " estimator of ")
+                .append("Ross (2014) with k = ")
+                .append(settings.neighbours())
+                .append(", in nats. Per-neuron MI uses the same estimator on each unit; a unit is ")
+                .append("*informative* above ")
+                .append(Fmt.fixed(settings.threshold(), 2))
+                .append(" nats. Spread over ")
+                .append(ResultSet.seedText(seeds))
+                .append(
+                        "; the Monte-Carlo SE is that of the mean over directions. All measured"
+                            + " inside the ")
+                .append("E1 runs (no extra training).\n\n");
+
+        List<String> categories = new ArrayList<>();
+        Map<String, double[]> smiValues = new LinkedHashMap<>();
+        Map<String, double[]> smiErrors = new LinkedHashMap<>();
+        for (Method m : methods) {
+            smiValues.put(m.cliName(), new double[results.options().datasets().size()]);
+            smiErrors.put(m.cliName(), new double[results.options().datasets().size()]);
+        }
+        Table.Builder csv =
+                Table.builder(
+                        "dataset",
+                        "method",
+                        "seeds",
+                        "smi_mean",
+                        "smi_std_over_seeds",
+                        "smi_se_over_seeds",
+                        "smi_monte_carlo_se",
+                        "directions",
+                        "samples",
+                        "dim",
+                        "k",
+                        "neuron_mi_mean",
+                        "neuron_mi_median",
+                        "neuron_mi_fraction_above_threshold",
+                        "threshold_nats");
+        Table.Builder selectionCsv =
+                Table.builder(
+                        "dataset",
+                        "seed",
+                        "layer",
+                        "units",
+                        "k",
+                        "samples",
+                        "unit",
+                        "count",
+                        "frequency");
+        int di = 0;
+        boolean anySmi = false;
+        String errorBarText =
+                seeds.size() >= 2
+                        ? "standard error over " + seeds.size() + " seeds"
+                        : "Monte-Carlo standard error";
+        for (DatasetId d : results.options().datasets()) {
+            categories.add(d.cliName());
+            md.append("### ").append(d.cliName()).append("\n\n");
+            Table.Builder t =
+                    Table.builder(
+                            "method",
+                            "seeds",
+                            "SMI (nats)",
+                            "Monte-Carlo SE",
+                            "directions",
+                            "samples",
+                            "dim",
+                            "k",
+                            "per-neuron MI mean",
+                            "median",
+                            "informative units");
+            Map<String, double[]> perNeuron = new LinkedHashMap<>();
+            for (Method m : methods) {
+                SmiSummary s = smi(results, d, m);
+                List<RunAnalysis> analyses = analyses(results, d, m);
+                if (s == null) {
+                    t.addRow(
+                            m.cliName(),
+                            "0",
+                            "not measured (run missing)",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "");
+                    smiValues.get(m.cliName())[di] = Double.NaN;
+                    continue;
+                }
+                anySmi = true;
+                double[] pooled = pooledNeuronMi(analyses);
+                double meanMi =
+                        analyses.stream()
+                                .mapToDouble(a -> a.neurons().mean())
+                                .average()
+                                .orElse(Double.NaN);
+                double median = median(pooled);
+                double above = fractionAbove(pooled, settings.threshold());
+                perNeuron.put(m.cliName(), pooled);
+                smiValues.get(m.cliName())[di] = s.over().mean();
+                smiErrors.get(m.cliName())[di] = Double.isNaN(s.errorBar()) ? 0 : s.errorBar();
+                SlicedMutualInformation.Result f = s.first();
+                t.addRow(
+                        m.cliName(),
+                        s.over().n(),
+                        s.over().fixed(4),
+                        Fmt.fixed(s.monteCarloSe(), 4),
+                        f.numDirections(),
+                        f.numSamples(),
+                        f.dim(),
+                        f.k(),
+                        Fmt.fixed(meanMi, 4),
+                        Fmt.fixed(median, 4),
+                        Fmt.pct(above, 1) + " > " + Fmt.fixed(settings.threshold(), 2) + " nats");
+                csv.addRow(
+                        d.cliName(),
+                        m.cliName(),
+                        s.over().n(),
+                        s.over().mean(),
+                        s.over().std(),
+                        s.over().se(),
+                        s.monteCarloSe(),
+                        f.numDirections(),
+                        f.numSamples(),
+                        f.dim(),
+                        f.k(),
+                        meanMi,
+                        median,
+                        above,
+                        settings.threshold());
+            }
+            md.append(MarkdownTable.render(t.build())).append('\n');
+            if (!perNeuron.isEmpty()) {
+                String png = "neuron-mi-" + d.cliName() + ".png";
+                Plots.histogram(
+                        dir.resolve(png),
+                        "Per-neuron MI with the label, " + d.cliName(),
+                        "I(unit; label) [nats] (hidden layer 2, k="
+                                + settings.neighbours()
+                                + ", "
+                                + samplesOf(results, d)
+                                + " samples, units of all seeds)",
+                        perNeuron,
+                        BINS);
+                md.append("![Per-neuron MI, ")
+                        .append(d.cliName())
+                        .append("](")
+                        .append(png)
+                        .append(")\n\n");
+            }
+            appendSelection(md, dir, results, d, seeds, selectionCsv);
+            di++;
+        }
+        // A method missing on some dataset is left out of the chart rather than drawn as 0.
+        Map<String, double[]> complete = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : smiValues.entrySet()) {
+            if (Arrays.stream(e.getValue()).noneMatch(Double::isNaN)) {
+                complete.put(e.getKey(), e.getValue());
+            }
+        }
+        if (anySmi && !complete.isEmpty()) {
+            Plots.barChartWithErrors(
+                    dir.resolve("smi.png"),
+                    "SMI of hidden layer 2 with the label",
+                    "k="
+                            + settings.neighbours()
+                            + ", "
+                            + settings.directions()
+                            + " directions, up to "
+                            + settings.samples()
+                            + " samples; error bars: "
+                            + errorBarText,
+                    "SMI [nats]",
+                    categories,
+                    complete,
+                    smiErrors);
+            md.insert(0, "![SMI per dataset and method](smi.png)\n\n");
+        }
+        CsvTable.write(dir.resolve("summary.csv"), csv.build());
+        CsvTable.write(dir.resolve("active-neurons.csv"), selectionCsv.build());
+        return new ReportSection(id(), md.toString());
+    }
+
+    private void appendSelection(
+            StringBuilder md,
+            Path dir,
+            ResultSet results,
+            DatasetId d,
+            List<Long> seeds,
+            Table.Builder csv)
+            throws IOException {
+        List<StoredRun> runs = results.runs(d, results.catalog().e1(Method.MIDL), seeds);
+        Map<Integer, List<LayerSelection>> byLayer = new LinkedHashMap<>();
+        for (StoredRun r : runs) {
+            if (r.analysis() == null) {
+                continue;
+            }
+            for (LayerSelection s : r.analysis().selection()) {
+                byLayer.computeIfAbsent(s.layer(), k -> new ArrayList<>()).add(s);
+                for (int j = 0; j < s.counts().length; j++) {
+                    csv.addRow(
+                            d.cliName(),
+                            r.result().seed(),
+                            s.layer(),
+                            s.units(),
+                            s.k(),
+                            s.samples(),
+                            j,
+                            s.counts()[j],
+                            s.frequencies()[j]);
+                }
+            }
+        }
+        if (byLayer.isEmpty()) {
+            md.append("Active-neuron histogram: not measured (no MIDL run with analysis).\n\n");
+            return;
+        }
+        Table.Builder t =
+                Table.builder(
+                        "MID-L layer",
+                        "units",
+                        "k",
+                        "seeds",
+                        "samples",
+                        "never selected",
+                        "always selected",
+                        "frequency p10",
+                        "median",
+                        "p90");
+        Map<String, double[]> hist = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<LayerSelection>> e : byLayer.entrySet()) {
+            List<LayerSelection> layers = e.getValue();
+            LayerSelection first = layers.get(0);
+            double[] pooled =
+                    layers.stream().flatMapToDouble(s -> Arrays.stream(s.frequencies())).toArray();
+            Stat never =
+                    Stat.of(layers.stream().mapToDouble(LayerSelection::neverSelected).toArray());
+            Stat always =
+                    Stat.of(layers.stream().mapToDouble(LayerSelection::alwaysSelected).toArray());
+            t.addRow(
+                    e.getKey(),
+                    first.units(),
+                    first.k(),
+                    layers.size(),
+                    first.samples(),
+                    never.fixed(1),
+                    always.fixed(1),
+                    Fmt.fixed(quantile(pooled, 0.1), 3),
+                    Fmt.fixed(quantile(pooled, 0.5), 3),
+                    Fmt.fixed(quantile(pooled, 0.9), 3));
+            hist.put(
+                    "layer " + e.getKey() + " (k=" + first.k() + " of " + first.units() + ")",
+                    pooled);
+        }
+        String png = "active-neurons-" + d.cliName() + ".png";
+        Plots.histogram(
+                dir.resolve(png),
+                "MID-L selection frequency per unit, " + d.cliName(),
+                "fraction of test samples in which the unit is selected (units of all seeds)",
+                hist,
+                BINS);
+        md.append(
+                        "Active neurons of MID-L (how often each unit is among the k selected, over"
+                            + " the whole ")
+                .append("test split; a uniform selection would put every unit at k/n):\n\n")
+                .append(MarkdownTable.render(t.build()))
+                .append('\n')
+                .append("![Active-neuron histogram, ")
+                .append(d.cliName())
+                .append("](")
+                .append(png)
+                .append(")\n\n");
+    }
+
+    private static List<RunAnalysis> analyses(ResultSet results, DatasetId d, Method m) {
+        List<RunAnalysis> out = new ArrayList<>();
+        for (StoredRun r : results.runs(d, results.catalog().e1(m), results.options().e1Seeds())) {
+            if (r.analysis() != null) {
+                out.add(r.analysis());
+            }
+        }
+        return out;
+    }
+
+    private static int samplesOf(ResultSet results, DatasetId d) {
+        for (Method m : results.options().baselineMethods()) {
+            List<RunAnalysis> a = analyses(results, d, m);
+            if (!a.isEmpty()) {
+                return a.get(0).smi().numSamples();
+            }
+        }
+        return 0;
+    }
+
+    private static double[] pooledNeuronMi(List<RunAnalysis> analyses) {
+        return analyses.stream()
+                .map(RunAnalysis::neurons)
+                .map(PerNeuronMutualInformation.Result::perUnit)
+                .flatMapToDouble(Arrays::stream)
+                .toArray();
+    }
+
+    static double median(double[] values) {
+        return quantile(values, 0.5);
+    }
+
+    /** Linear-interpolation quantile of {@code values}; NaN if empty. */
+    static double quantile(double[] values, double q) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double pos = q * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+
+    static double fractionAbove(double[] values, double threshold) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        return (double) Arrays.stream(values).filter(v -> v > threshold).count() / values.length;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.midljava.experiment.suite;
+
+import io.github.midljava.data.DataOptions;
+import io.github.midljava.data.DatasetId;
+import io.github.midljava.model.Method;
+import io.github.midljava.model.ModelOptions;
+import io.github.midljava.nn.GradientMode;
+import io.github.midljava.nn.LightPath;
+import io.github.midljava.train.Preset;
+
+import java.util.List;
+
+/** Suite options with the CLI's defaults, for tests. */
+final class SuiteOptionsFixture {
+
+    private SuiteOptionsFixture() {}
+
+    /**
+     * The defaults of {@code midl experiment} on the given datasets with {@code seeds} E1 seeds.
+     */
+    static SuiteOptions defaults(int seeds, DatasetId... datasets) {
+        return new SuiteOptions(
+                List.of(datasets),
+                Preset.QUICK,
+                0,
+                seeds,
+                1,
+                List.of(Method.values()),
+                ModelOptions.defaults(Method.MIDL),
+                SuiteOptions.DEFAULT_LABEL_NOISE,
+                SuiteOptions.DEFAULT_SIGMAS,
+                0.1,
+                SuiteOptions.DEFAULT_RATIOS,
+                List.of(GradientMode.values()),
+                List.of(LightPath.LOW_RANK, LightPath.DENSE, LightPath.ZERO),
+                SuiteOptions.DEFAULT_GATE_RANKS,
+                SuiteOptions.DEFAULT_TEMPERATURES,
+                SuiteOptions.DEFAULT_BATCH_SIZES,
+                2000,
+                1000,
+                3,
+                0.1,
+                0.005,
+                DataOptions.defaults(),
+                0,
+                false);
+    }
+}
