@@ -191,7 +191,8 @@ class ExperimentCommandTest {
                 .startsWith("# MID-L for Java")
                 .contains("./midl experiment all --datasets adult")
                 .contains("## Claims vs our numbers")
-                .contains("sparse path: not measured (missing)")
+                .contains("MID-L, sparse compute (pure Java)")
+                .doesNotContain("not measured (missing)")
                 .contains("](e5/pareto-adult.png)")
                 .contains("adult/adult.data");
         List<ClaimRow> claims = r.command().claims();

@@ -18,15 +18,20 @@ public final class ComputeModes {
 
     private ComputeModes() {}
 
+    /** Name of the dense model on the pure-Java kernels (the same-technology baseline). */
+    public static final String DENSE_JAVA = "dense (pure Java)";
+
     /**
-     * Returns the modes of this build. The sparse MID-L path (pure Java, another branch) is not
-     * merged yet: replace its {@link MissingComputeMode} by the real mode once it is.
+     * Returns the modes of this build: the engine's dense and MID-L forwards, and the pure-Java
+     * kernels for the dense model and for MID-L computed sparsely.
      */
     public static List<ComputeMode> defaults() {
         return List.of(
                 new DjlComputeMode(DENSE, Method.DENSE),
                 new DjlComputeMode(MIDL_DENSE, Method.MIDL),
-                new MissingComputeMode(
-                        MIDL_SPARSE, Method.MIDL, "sparse path: not measured (missing)"));
+                new JavaComputeMode(
+                        DENSE_JAVA, Method.DENSE, io.github.midljava.inference.ComputeMode.DENSE),
+                new JavaComputeMode(
+                        MIDL_SPARSE, Method.MIDL, io.github.midljava.inference.ComputeMode.SPARSE));
     }
 }
