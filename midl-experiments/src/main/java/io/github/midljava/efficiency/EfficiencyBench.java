@@ -52,17 +52,27 @@ public final class EfficiencyBench {
             variants.put("dense/djl/dense", engineVariant(dense, spec, denseBytes));
             variants.put("midl/djl/dense", engineVariant(midl, spec, midlBytes));
             for (int batch : batches) {
-                Map<String, InferenceLatency.Call> calls = new LinkedHashMap<>();
-                variants.forEach((name, v) -> calls.put(name, v.call()));
-                int timed = timedCalls(batch);
-                List<InferenceLatency.Result> results =
-                        InferenceLatency.measureCalls(calls, spec.inputSize(), batch, Math.max(5, timed / 5), timed, 7);
-                for (InferenceLatency.Result r : results) {
-                    String[] key = r.variant().split("/");
-                    long peak = variants.get(r.variant()).bytes() + peakGrowth(calls.get(r.variant()), spec.inputSize(), batch);
-                    records.add(
-                            new BenchRecord(spec.name(), key[0], key[1], key[2], "infer", batch,
-                                    r.medianMicros(), r.p99Micros(), batch / (r.medianMicros() / 1e6), peak));
+                // Each runtime is measured in its own round-robin: libtorch's OpenMP workers keep
+                // spinning after an engine call and would steal the second core from the Java
+                // kernels if the two were interleaved call by call.
+                for (String runtime : new String[] {"java", "djl"}) {
+                    Map<String, InferenceLatency.Call> calls = new LinkedHashMap<>();
+                    variants.forEach((name, v) -> {
+                        if (name.contains("/" + runtime + "/")) {
+                            calls.put(name, v.call());
+                        }
+                    });
+                    int timed = timedCalls(batch);
+                    List<InferenceLatency.Result> results =
+                            InferenceLatency.measureCalls(calls, spec.inputSize(), batch, Math.max(5, timed / 5), timed, 7);
+                    for (InferenceLatency.Result r : results) {
+                        String[] key = r.variant().split("/");
+                        long peak = variants.get(r.variant()).bytes()
+                                + peakGrowth(calls.get(r.variant()), spec.inputSize(), batch);
+                        records.add(
+                                new BenchRecord(spec.name(), key[0], key[1], key[2], "infer", batch,
+                                        r.medianMicros(), r.p99Micros(), batch / (r.medianMicros() / 1e6), peak));
+                    }
                 }
             }
         }
@@ -83,7 +93,7 @@ public final class EfficiencyBench {
     }
 
     private int timedCalls(int batch) {
-        // about secondsPerPoint / 5 variants per point, from a rough 60 us per sample estimate
+        // about secondsPerPoint / 5 variants per point (3 Java + 2 engine), from a rough 60 us per sample estimate
         int calls = (int) (secondsPerPoint * 1e6 / 5 / (40 + 60.0 * batch));
         return Math.max(10, Math.min(2000, calls));
     }
