@@ -47,8 +47,9 @@ public final class DemoCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         for (Method m : new Method[] {Method.DENSE, Method.MIDL}) {
             RunSpec spec =
-                    RunSpec.of(DatasetId.MNIST, preset, seed, midl.toModelOptions(m), common.dataOptions());
-            RunResult r = TrainRun.execute(spec.withLatency(true), data);
+                    new RunSpec(DatasetId.MNIST, preset, seed, midl.toModelOptions(m), 0, 0, 1, null,
+                            true, common.dataOptions(), !common.noProgress);
+            RunResult r = TrainRun.execute(spec, data);
             Json.write(out.resolve(m.cliName()).resolve("result.json"), r);
             results.add(r);
         }
