@@ -173,7 +173,9 @@ public final class EfficiencyBenchmark {
             for (int j = 0; j < batchSizes.size(); j++) {
                 int b = Math.min(batchSizes.get(j), test.size());
                 float[] out = new float[b * classes];
-                int calls = round < 0 ? 3 : callsPerRound(b);
+                // The warm-up must outlast JIT compilation: the pure-Java Vector API kernels are
+                // slow until C2 has compiled them (seconds), and each batch size has its own path.
+                int calls = round < 0 ? 10 * callsPerRound(b) : callsPerRound(b);
                 for (int step = 0; step < m; step++) {
                     int i = Math.floorMod(step + round, m); // rotate who goes first
                     for (int c = 0; c < calls; c++) {
