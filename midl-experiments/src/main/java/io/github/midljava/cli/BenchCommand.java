@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
+            "Measure latency, throughput and memory: dense vs MID-L (dense and sparse compute).",
             "Inference latency (median, p99) per batch size, throughput and peak memory for the MNIST MLP and",
             "the CNN head: dense vs MID-L computed densely vs sparsely (pure-Java kernels) and the PyTorch engine;",
             "training throughput at batch 128; sparse latency vs activeRatio; optional PyTorch reference ratios."
