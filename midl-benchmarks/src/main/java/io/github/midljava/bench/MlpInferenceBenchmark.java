@@ -4,7 +4,9 @@ import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.inference.LayerWeights;
 import io.github.midljava.inference.RandomWeights;
-
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,10 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Latency of one {@code predict} call of the MNIST MLP 784-512-512-10 with seeded random weights:

@@ -71,8 +71,8 @@ public final class FlopsCounter {
     public record ModelFlops(Flops model, Flops midlLayers) {}
 
     /**
-     * Walks a model (nested {@link SequentialBlock}s of {@link Linear}, {@link Convolution},
-     * {@link MidlBlock} and parameter-free blocks) and counts its FLOPs per sample.
+     * Walks a model (nested {@link SequentialBlock}s of {@link Linear}, {@link Convolution}, {@link
+     * MidlBlock} and parameter-free blocks) and counts its FLOPs per sample.
      *
      * @param block the model; shapes are propagated with {@code getOutputShapes}
      * @param inputShape the input shape with a batch dimension, e.g. {@code (1, 784)}

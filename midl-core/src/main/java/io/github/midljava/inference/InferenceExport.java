@@ -69,7 +69,10 @@ public final class InferenceExport {
             } else if (b instanceof Linear) {
                 layers.add(linear(b));
             } else {
-                throw unsupported(b, i, "only Linear, MidlBlock, ReLU, Dropout and a leading batchFlatten are supported");
+                throw unsupported(
+                        b,
+                        i,
+                        "only Linear, MidlBlock, ReLU, Dropout and a leading batchFlatten are supported");
             }
             expectActivation = true;
         }
@@ -77,7 +80,8 @@ public final class InferenceExport {
             throw new IllegalArgumentException("the model has no Linear or MidlBlock layer");
         }
         if (!expectActivation) {
-            throw new IllegalArgumentException("the last layer must not be followed by a ReLU (logits)");
+            throw new IllegalArgumentException(
+                    "the last layer must not be followed by a ReLU (logits)");
         }
         return layers;
     }
@@ -102,14 +106,17 @@ public final class InferenceExport {
         NDArray bias = b.getParameters().contains("bias") ? array(b, "bias") : null;
         int out = (int) w.getShape().get(0);
         int in = (int) w.getShape().get(1);
-        return new LinearWeights(in, out, w.toFloatArray(), bias == null ? new float[out] : bias.toFloatArray());
+        return new LinearWeights(
+                in, out, w.toFloatArray(), bias == null ? new float[out] : bias.toFloatArray());
     }
 
     private static MidlLayerWeights midl(MidlBlock b) {
         MidlConfig c = b.getConfig();
         if (c.selection() != io.github.midljava.nn.Selection.LEARNED) {
             throw new IllegalArgumentException(
-                    "cannot export a MidlBlock with selection " + c.selection() + ": only LEARNED is deterministic");
+                    "cannot export a MidlBlock with selection "
+                            + c.selection()
+                            + ": only LEARNED is deterministic");
         }
         int d = (int) b.getInputSize();
         int n = (int) c.units();
@@ -133,13 +140,16 @@ public final class InferenceExport {
                 light == LightPath.DENSE ? floats(b, "light_weight") : null,
                 light == LightPath.LOW_RANK ? floats(b, "light_down") : null,
                 light == LightPath.LOW_RANK ? floats(b, "light_up") : null,
-                light == LightPath.LOW_RANK || light == LightPath.DENSE ? floats(b, "light_bias") : null);
+                light == LightPath.LOW_RANK || light == LightPath.DENSE
+                        ? floats(b, "light_bias")
+                        : null);
     }
 
     private static NDArray array(Block b, String name) {
         Parameter p = b.getParameters().get(name);
         if (p == null || !p.isInitialized()) {
-            throw new IllegalArgumentException("parameter " + name + " is not initialised: train or load the model first");
+            throw new IllegalArgumentException(
+                    "parameter " + name + " is not initialised: train or load the model first");
         }
         return p.getArray();
     }

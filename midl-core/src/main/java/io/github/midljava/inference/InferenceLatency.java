@@ -73,13 +73,20 @@ public final class InferenceLatency {
             InferenceNetwork net = e.getValue();
             if (net.inputSize() != in) {
                 throw new IllegalArgumentException(
-                        "all variants need inputSize " + in + ", got " + net.inputSize() + " for " + e.getKey());
+                        "all variants need inputSize "
+                                + in
+                                + ", got "
+                                + net.inputSize()
+                                + " for "
+                                + e.getKey());
             }
             float[] out = new float[batch * net.outputSize()];
-            calls.put(e.getKey(), (x, b) -> {
-                net.predict(x, b, out);
-                return out[0];
-            });
+            calls.put(
+                    e.getKey(),
+                    (x, b) -> {
+                        net.predict(x, b, out);
+                        return out[0];
+                    });
         }
         return measureCalls(calls, in, batch, warmupCalls, timedCalls, seed);
     }
@@ -215,7 +222,7 @@ public final class InferenceLatency {
                 System.out.printf(
                         Locale.ROOT,
                         "threads %d  batch %5d  ratio midl-sparse/dense %.3f "
-                            + " midl-dense-compute/dense %.3f%n",
+                                + " midl-dense-compute/dense %.3f%n",
                         t,
                         batch,
                         results.get(1).medianMicros() / results.get(0).medianMicros(),

@@ -16,6 +16,7 @@ final class Kernels {
             FloatVector.SPECIES_PREFERRED.length() > 16
                     ? FloatVector.SPECIES_512
                     : FloatVector.SPECIES_PREFERRED;
+
     static final int LANES = SPECIES.length();
 
     /** Columns per packed panel of {@link #pack}: two vectors, so a 4 x NR tile is 8 registers. */

@@ -2,22 +2,21 @@ package io.github.midljava.inference;
 
 import io.github.midljava.nn.GateKind;
 import io.github.midljava.nn.LightPath;
-
 import java.util.Arrays;
 
 /**
  * A MID-L layer prepared for inference, in three phases:
  *
  * <ol>
- *   <li>PROJECT: all matrices that read x except the full path (gate-down or dense gate,
- *       light-down or dense light) are stacked into one projection {@code [P, d]}, so x is
- *       streamed once for them (split by rows across threads);
- *   <li>SELECT: gate up-projection, sigmoid and exact top-k per sample (one thread), the light
- *       path into the output (a second thread). At batch 1 the low-rank up-projections are
- *       stored transposed ({@code [r, n]}): r broadcast FMAs per output vector instead of n short
- *       dot products; batches use them packed, as one product over the batch;
- *   <li>FULL: the full path, blended into the light path: the k selected rows of W1 only
- *       (sparse) or all n rows then the mask (dense compute), split by units across threads.
+ *   <li>PROJECT: all matrices that read x except the full path (gate-down or dense gate, light-down
+ *       or dense light) are stacked into one projection {@code [P, d]}, so x is streamed once for
+ *       them (split by rows across threads);
+ *   <li>SELECT: gate up-projection, sigmoid and exact top-k per sample (one thread), the light path
+ *       into the output (a second thread). At batch 1 the low-rank up-projections are stored
+ *       transposed ({@code [r, n]}): r broadcast FMAs per output vector instead of n short dot
+ *       products; batches use them packed, as one product over the batch;
+ *   <li>FULL: the full path, blended into the light path: the k selected rows of W1 only (sparse)
+ *       or all n rows then the mask (dense compute), split by units across threads.
  * </ol>
  */
 final class MidlLayer implements Layer {

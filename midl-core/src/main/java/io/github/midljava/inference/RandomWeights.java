@@ -2,7 +2,6 @@ package io.github.midljava.inference;
 
 import io.github.midljava.nn.GateKind;
 import io.github.midljava.nn.LightPath;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

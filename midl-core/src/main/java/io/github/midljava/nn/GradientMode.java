@@ -3,9 +3,8 @@ package io.github.midljava.nn;
 /**
  * How gradients flow through the hard top-k selection {@code a = m * g} of a {@link MidlBlock}.
  *
- * <p>The forward value is the same in every mode (the hard mask times the gate); only the
- * backward pass differs. DJL has no custom backward, so each mode is built from {@code
- * stopGradient}.
+ * <p>The forward value is the same in every mode (the hard mask times the gate); only the backward
+ * pass differs. DJL has no custom backward, so each mode is built from {@code stopGradient}.
  */
 public enum GradientMode {
     /** Autograd of {@code m * g} with {@code m} held constant: only selected units learn a gate. */

@@ -32,10 +32,10 @@ import java.io.IOException;
  *   output y = a * h1 + (1 - a) * h2           y: [batch, n]; the activation follows outside
  * </pre>
  *
- * <p>MID-L has no randomness: training and inference forwards give the same output. The paper
- * does not specify the gate parameterisation, the light path, the temperature, the gradient
- * estimator or a warm-up; each is an option of {@link Builder} with the default documented in
- * {@link MidlConfig} (our reading).
+ * <p>MID-L has no randomness: training and inference forwards give the same output. The paper does
+ * not specify the gate parameterisation, the light path, the temperature, the gradient estimator or
+ * a warm-up; each is an option of {@link Builder} with the default documented in {@link MidlConfig}
+ * (our reading).
  */
 public class MidlBlock extends AbstractBlock {
 
@@ -254,8 +254,8 @@ public class MidlBlock extends AbstractBlock {
 
     /**
      * Returns the sparsity penalty {@code lambda * mean(g)} of the last training forward of every
-     * MID-L block under {@code root}, summed, and clears them; {@code null} if there is none.
-     * Add it to the loss inside the gradient collector.
+     * MID-L block under {@code root}, summed, and clears them; {@code null} if there is none. Add
+     * it to the loss inside the gradient collector.
      *
      * @param root a block tree (a {@code SequentialBlock}, a model's block, or a MID-L block)
      * @return the summed penalty, a scalar in the batch's manager, or {@code null}
@@ -355,8 +355,18 @@ public class MidlBlock extends AbstractBlock {
         int lightRank = is.readInt();
         String selection = is.readUTF();
         String saved =
-                "units=" + units + " gate=" + gate + "/" + gateRank + " light=" + light + "/" + lightRank
-                        + " selection=" + selection;
+                "units="
+                        + units
+                        + " gate="
+                        + gate
+                        + "/"
+                        + gateRank
+                        + " light="
+                        + light
+                        + "/"
+                        + lightRank
+                        + " selection="
+                        + selection;
         String built =
                 "units="
                         + config.units()
@@ -372,7 +382,11 @@ public class MidlBlock extends AbstractBlock {
                         + config.selection();
         if (!saved.equals(built)) {
             throw new MalformedModelException(
-                    "MidlBlock: saved parameters (" + saved + ") do not fit this block (" + built + ")");
+                    "MidlBlock: saved parameters ("
+                            + saved
+                            + ") do not fit this block ("
+                            + built
+                            + ")");
         }
         config.checkInputSize(d);
         inputSize = d;

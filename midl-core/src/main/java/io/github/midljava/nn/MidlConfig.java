@@ -16,12 +16,12 @@ package io.github.midljava.nn;
  * @param gradientMode how gradients pass the hard top-k. Default STRAIGHT_THROUGH.
  * @param softTopKTemperature temperature of the SOFT_TOPK relaxation, > 0. Default 0.1.
  * @param sparsityWeight lambda of the regulariser lambda * mean(g), >= 0. Default 0 (off).
- * @param warmupEpochs epochs over which activeRatio anneals from 1.0 to its target, >= 0.
- *     Default 0 (no warm-up).
- * @param selection how the k units are chosen: LEARNED (MID-L, the default) or the ablations
- *     RANDOM and STATIC
- * @param inputSize d if known when building (then every check runs at build time), else 0 and
- *     the size-dependent checks run when the block is initialised.
+ * @param warmupEpochs epochs over which activeRatio anneals from 1.0 to its target, >= 0. Default 0
+ *     (no warm-up).
+ * @param selection how the k units are chosen: LEARNED (MID-L, the default) or the ablations RANDOM
+ *     and STATIC
+ * @param inputSize d if known when building (then every check runs at build time), else 0 and the
+ *     size-dependent checks run when the block is initialised.
  */
 public record MidlConfig(
         long units,
@@ -55,7 +55,9 @@ public record MidlConfig(
                 lightPath != LightPath.LOW_RANK || lightRank >= 1,
                 "lightRank must be >= 1 for a LOW_RANK light path, got " + lightRank);
         require(temperature > 0, "temperature must be > 0, got " + temperature);
-        require(softTopKTemperature > 0, "softTopKTemperature must be > 0, got " + softTopKTemperature);
+        require(
+                softTopKTemperature > 0,
+                "softTopKTemperature must be > 0, got " + softTopKTemperature);
         require(sparsityWeight >= 0, "sparsityWeight must be >= 0, got " + sparsityWeight);
         require(warmupEpochs >= 0, "warmupEpochs must be >= 0, got " + warmupEpochs);
         require(inputSize >= 0, "inputSize must be >= 1 (or 0 for unknown), got " + inputSize);

@@ -3,8 +3,8 @@ package io.github.midljava.nn;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The parameter arrays of one MID-L layer, for the functional form {@link MidlBlock#midl}. Arrays
- * a configuration does not use are {@code null}. Weights are {@code [out, in]} as in DJL's {@code
+ * The parameter arrays of one MID-L layer, for the functional form {@link MidlBlock#midl}. Arrays a
+ * configuration does not use are {@code null}. Weights are {@code [out, in]} as in DJL's {@code
  * Linear}.
  *
  * @param fullWeight {@code W1: [n, d]}

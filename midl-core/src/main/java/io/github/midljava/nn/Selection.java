@@ -1,8 +1,8 @@
 package io.github.midljava.nn;
 
 /**
- * How a {@link MidlBlock} chooses the k units of the full path. LEARNED is MID-L; the other two
- * are the ablations of our experiment E1 that isolate what the learned, input-dependent gate adds.
+ * How a {@link MidlBlock} chooses the k units of the full path. LEARNED is MID-L; the other two are
+ * the ablations of our experiment E1 that isolate what the learned, input-dependent gate adds.
  */
 public enum Selection {
     /** The top-k of the learned, input-dependent gate g (MID-L). */

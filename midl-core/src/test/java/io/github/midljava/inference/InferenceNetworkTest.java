@@ -1,18 +1,16 @@
 package io.github.midljava.inference;
 
-import io.github.midljava.nn.GateKind;
-import io.github.midljava.nn.LightPath;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.SplittableRandom;
 
 class InferenceNetworkTest {
     private static float[] input(int batch, int d, long seed) {

@@ -1,14 +1,12 @@
 package io.github.midljava.inference;
 
 import static io.github.midljava.inference.ScalarReference.random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.SplittableRandom;
 
 class KernelsTest {
     private static final float TOL = 1e-4f;

@@ -1,14 +1,12 @@
 package io.github.midljava.inference;
 
-import io.github.midljava.nn.GateKind;
-import io.github.midljava.nn.LightPath;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
+import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class MidlLayerWeightsTest {
     private static final int D = 6;
@@ -102,7 +100,7 @@ class MidlLayerWeightsTest {
                                         null))
                 .hasMessage(
                         "lightKind IDENTITY needs inFeatures == units, got inFeatures = 6, units ="
-                            + " 4");
+                                + " 4");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.github.midljava.inference;
 
 import io.github.midljava.nn.GateKind;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;

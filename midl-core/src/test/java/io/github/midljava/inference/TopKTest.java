@@ -2,11 +2,10 @@ package io.github.midljava.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.SplittableRandom;
 
 class TopKTest {
     private static int[] select(float[] v, int k) {

@@ -87,13 +87,20 @@ class MidlBlockTest {
     void givenRatioOneAndSaturatedGate_whenForward_thenEqualsFullPath() {
         // Given ratio 1.0 and a gate bias so large that sigmoid returns exactly 1
         MidlBlock block =
-                initialized(MidlBlock.builder().setUnits(8).optActiveRatio(1.0).optGateRank(2).optLightRank(3), 5);
+                initialized(
+                        MidlBlock.builder()
+                                .setUnits(8)
+                                .optActiveRatio(1.0)
+                                .optGateRank(2)
+                                .optLightRank(3),
+                        5);
         param(block, "gate_bias").set(manager.full(new Shape(8), 60f).toFloatArray());
         NDArray x = manager.randomNormal(new Shape(4, 5));
         // When running the block
         NDArray y = forward(block, x, false);
         // Then the output is the full path W1 x + b1 (up to the rounding of h2 + 1 * (h1 - h2))
-        NDArray full = Linear.linear(x, param(block, "full_weight"), param(block, "full_bias")).head();
+        NDArray full =
+                Linear.linear(x, param(block, "full_weight"), param(block, "full_bias")).head();
         assertThat(y.toFloatArray())
                 .containsExactly(full.toFloatArray(), org.assertj.core.data.Offset.offset(1e-5f));
     }
@@ -157,7 +164,8 @@ class MidlBlockTest {
     @Test
     void givenTrainedBlock_whenSavedAndLoaded_thenOutputsBitIdentical() throws Exception {
         // Given an initialised block and its output
-        MidlBlock block = initialized(MidlBlock.builder().setUnits(24).optGateRank(5).optLightRank(4), 12);
+        MidlBlock block =
+                initialized(MidlBlock.builder().setUnits(24).optGateRank(5).optLightRank(4), 12);
         NDArray x = manager.randomNormal(new Shape(7, 12));
         float[] before = forward(block, x, false).toFloatArray();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -173,7 +181,8 @@ class MidlBlockTest {
 
     @Test
     void givenParametersOfAnotherConfig_whenLoading_thenClearError() throws Exception {
-        MidlBlock block = initialized(MidlBlock.builder().setUnits(24).optGateRank(5).optLightRank(4), 12);
+        MidlBlock block =
+                initialized(MidlBlock.builder().setUnits(24).optGateRank(5).optLightRank(4), 12);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         block.saveParameters(new DataOutputStream(bytes));
         MidlBlock other = MidlBlock.builder().setUnits(24).optGateRank(6).optLightRank(4).build();
@@ -204,14 +213,20 @@ class MidlBlockTest {
     void givenSparsityWeight_whenTrainingForward_thenPenaltyIsLambdaTimesMeanGate() {
         MidlBlock block =
                 initialized(
-                        MidlBlock.builder().setUnits(8).optGateRank(2).optLightRank(2).optSparsityWeight(0.5),
+                        MidlBlock.builder()
+                                .setUnits(8)
+                                .optGateRank(2)
+                                .optLightRank(2)
+                                .optSparsityWeight(0.5),
                         4);
         SequentialBlock net = new SequentialBlock().add(block).add(Activation::relu);
         NDArray x = manager.randomNormal(new Shape(3, 4));
         MidlOutput out = block.forwardDetailed(new ParameterStore(manager, false), x, true);
         NDArray penalty = MidlBlock.collectSparsityPenalty(net);
-        assertThat(penalty.getFloat()).isCloseTo(0.5f * out.gate().mean().getFloat(),
-                org.assertj.core.data.Offset.offset(1e-7f));
+        assertThat(penalty.getFloat())
+                .isCloseTo(
+                        0.5f * out.gate().mean().getFloat(),
+                        org.assertj.core.data.Offset.offset(1e-7f));
         assertThat(MidlBlock.collectSparsityPenalty(net)).isNull();
     }
 
@@ -231,7 +246,12 @@ class MidlBlockTest {
         Engine.getInstance().setRandomSeed(seed);
         SequentialBlock net =
                 new SequentialBlock()
-                        .add(MidlBlock.builder().setUnits(32).optGateRank(4).optLightRank(4).build())
+                        .add(
+                                MidlBlock.builder()
+                                        .setUnits(32)
+                                        .optGateRank(4)
+                                        .optLightRank(4)
+                                        .build())
                         .add(Activation::relu)
                         .add(Linear.builder().setUnits(3).build());
         List<Float> losses = new ArrayList<>();
@@ -283,7 +303,10 @@ class MidlBlockTest {
                         5);
         param(block, "gate_bias").set(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
         NDArray x = manager.randomNormal(new Shape(4, 5));
-        float[] m = block.forwardDetailed(new ParameterStore(manager, false), x, false).mask().toFloatArray();
+        float[] m =
+                block.forwardDetailed(new ParameterStore(manager, false), x, false)
+                        .mask()
+                        .toFloatArray();
         for (int b = 0; b < 4; b++) {
             for (int j = 0; j < 12; j++) {
                 assertThat(m[b * 12 + j]).isEqualTo(j >= 9 ? 1f : 0f);

@@ -60,7 +60,8 @@ class MidlConfigTest {
     @Test
     void givenIdentityWithDifferentSizes_whenBuilding_thenRejected() {
         assertThatThrownBy(() -> valid().optInputSize(32).optLightPath(LightPath.IDENTITY).build())
-                .hasMessage("lightPath IDENTITY needs inputSize == units, got inputSize 32 and units 64");
+                .hasMessage(
+                        "lightPath IDENTITY needs inputSize == units, got inputSize 32 and units 64");
     }
 
     @Test
@@ -96,7 +97,12 @@ class MidlConfigTest {
 
     @Test
     void givenDenseGate_whenRankIsZero_thenRankIsIgnored() {
-        assertThat(valid().optGateKind(GateKind.DENSE).optGateRank(0).build().getConfig().gateKind())
+        assertThat(
+                        valid().optGateKind(GateKind.DENSE)
+                                .optGateRank(0)
+                                .build()
+                                .getConfig()
+                                .gateKind())
                 .isEqualTo(GateKind.DENSE);
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gradients of the tiny case of the issue (d = 4, n = 6, k = 2) against a reference written out
- * by hand in plain Java: loss L = sum(c * y) for a fixed random c, so dL/dy = c.
+ * Gradients of the tiny case of the issue (d = 4, n = 6, k = 2) against a reference written out by
+ * hand in plain Java: loss L = sum(c * y) for a fixed random c, so dL/dy = c.
  */
 class MidlGradientTest {
 
@@ -67,8 +67,16 @@ class MidlGradientTest {
 
         MidlWeights arrays() {
             return new MidlWeights(
-                    param(w1, N, D), param(b1, N), param(gw, N, D), null, null, param(gb, N),
-                    null, param(ld, R, D), param(lu, N, R), param(lb, N));
+                    param(w1, N, D),
+                    param(b1, N),
+                    param(gw, N, D),
+                    null,
+                    null,
+                    param(gb, N),
+                    null,
+                    param(ld, R, D),
+                    param(lu, N, R),
+                    param(lb, N));
         }
 
         MidlConfig config(GradientMode mode) {
@@ -202,7 +210,8 @@ class MidlGradientTest {
         Tiny t = new Tiny(1);
         double[] m = t.reference()[1];
         // When back-propagating in STRAIGHT_THROUGH mode
-        float[] dW1 = t.backward(GradientMode.STRAIGHT_THROUGH).fullWeight().getGradient().toFloatArray();
+        float[] dW1 =
+                t.backward(GradientMode.STRAIGHT_THROUGH).fullWeight().getGradient().toFloatArray();
         // Then the W1 rows of the n - k unselected units are exactly zero, the others not
         int zeroRows = 0;
         for (int j = 0; j < N; j++) {
@@ -271,8 +280,14 @@ class MidlGradientTest {
         MidlWeights soft = t.arrays();
         NDArray x = manager.create(t.x, new Shape(2, D));
         // When computing the forward in STRAIGHT_THROUGH and SOFT_TOPK modes
-        float[] yHard = MidlBlock.midl(x, hard, t.config(GradientMode.STRAIGHT_THROUGH), K).output().toFloatArray();
-        float[] ySoft = MidlBlock.midl(x, soft, t.config(GradientMode.SOFT_TOPK), K).output().toFloatArray();
+        float[] yHard =
+                MidlBlock.midl(x, hard, t.config(GradientMode.STRAIGHT_THROUGH), K)
+                        .output()
+                        .toFloatArray();
+        float[] ySoft =
+                MidlBlock.midl(x, soft, t.config(GradientMode.SOFT_TOPK), K)
+                        .output()
+                        .toFloatArray();
         // Then the forward values agree (only the backward differs)
         assertThat(ySoft).containsExactly(yHard, org.assertj.core.data.Offset.offset(1e-6f));
         float[] dG = t.backward(GradientMode.SOFT_TOPK).gateWeight().getGradient().toFloatArray();

@@ -52,7 +52,8 @@ public record DataSplit(float[] features, int[] labels, long[] sampleShape, int 
 
     /** Returns the number of floats in one sample, the product of {@link #sampleShape()}. */
     public int featureLength() {
-        return size() == 0 ? (int) Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b)
+        return size() == 0
+                ? (int) Arrays.stream(sampleShape).reduce(1, (a, b) -> a * b)
                 : features.length / size();
     }
 

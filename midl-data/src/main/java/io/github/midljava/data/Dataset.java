@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded benchmark: the train and test splits, the class names and the checksums of the files
- * it was read from (provenance for every reported number).
+ * A loaded benchmark: the train and test splits, the class names and the checksums of the files it
+ * was read from (provenance for every reported number).
  *
  * @param id which benchmark this is
  * @param train the training split (normalisation statistics come from it alone)

@@ -7,16 +7,6 @@ import io.github.midljava.data.image.CifarBinaryReader;
 import io.github.midljava.data.image.IdxReader;
 import io.github.midljava.data.image.SvhnMatReader;
 import io.github.midljava.data.text.ImdbReader;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.MatlabType;
-import us.hebi.matlab.mat.types.Matrix;
-import us.hebi.matlab.mat.types.Sink;
-import us.hebi.matlab.mat.types.Sinks;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +17,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Sink;
+import us.hebi.matlab.mat.types.Sinks;
 
 /**
  * Property: every binary parser, fed arbitrary bytes, either parses them or throws a {@link

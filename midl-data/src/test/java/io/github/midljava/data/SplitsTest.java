@@ -3,11 +3,10 @@ package io.github.midljava.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /** Seeded train/validation splits and subsets. */
 class SplitsTest {

@@ -3,7 +3,6 @@ package io.github.midljava.data;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.midljava.data.files.DataDirectory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

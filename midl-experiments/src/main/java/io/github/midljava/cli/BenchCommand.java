@@ -1,17 +1,17 @@
 package io.github.midljava.cli;
 
-import io.github.midljava.efficiency.BenchRecord;
 import io.github.midljava.efficiency.BenchReport;
 import io.github.midljava.efficiency.EfficiencyBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code midl bench}: latency, throughput and memory of dense vs MID-L, dense vs sparse compute. */
+/**
+ * {@code midl bench}: latency, throughput and memory of dense vs MID-L, dense vs sparse compute.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
@@ -23,32 +23,57 @@ import picocli.CommandLine.Option;
         })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write bench.json, bench.md and plots here.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write bench.json, bench.md and plots here.")
     Path out;
 
-    @Option(names = "--batches", split = ",", description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--batches",
+            split = ",",
+            description = "Batch sizes. Default: ${DEFAULT-VALUE}.")
     int[] batches = {1, 8, 64, 256, 1024};
 
-    @Option(names = "--threads", description = "Threads of the Java kernels and the engine. Default: all cores.")
+    @Option(
+            names = "--threads",
+            description = "Threads of the Java kernels and the engine. Default: all cores.")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--seconds", description = "Rough time budget per (model, batch) point. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seconds",
+            description = "Rough time budget per (model, batch) point. Default: ${DEFAULT-VALUE}.")
     double seconds = 6;
 
-    @Option(names = "--ratios", split = ",", description = "activeRatios of the sweep. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--ratios",
+            split = ",",
+            description = "activeRatios of the sweep. Default: ${DEFAULT-VALUE}.")
     double[] ratios = {0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0};
 
-    @Option(names = "--train-rounds", description = "Rounds of the training throughput (0 = skip). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--train-rounds",
+            description =
+                    "Rounds of the training throughput (0 = skip). Default: ${DEFAULT-VALUE}.")
     int trainRounds = 7;
 
-    @Option(names = "--pytorch-reference", paramLabel = "SCRIPT",
-            description = "The PyTorch reference script to run for ratios (needs python3 with torch). Default: none.")
+    @Option(
+            names = "--pytorch-reference",
+            paramLabel = "SCRIPT",
+            description =
+                    "The PyTorch reference script to run for ratios (needs python3 with torch). Default: none.")
     Path reference;
 
-    @Option(names = "--python", description = "Python interpreter for the reference. Default: ${DEFAULT-VALUE}.")
-    String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    @Option(
+            names = "--python",
+            description = "Python interpreter for the reference. Default: ${DEFAULT-VALUE}.")
+    String python =
+            Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
-    @Option(names = "--models", split = ",", description = "mnist-mlp, cnn-head. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--models",
+            split = ",",
+            description = "mnist-mlp, cnn-head. Default: ${DEFAULT-VALUE}.")
     List<String> models = List.of("mnist-mlp", "cnn-head");
 
     @Override
@@ -68,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println(report.markdown(out == null ? null : "latency-vs-ratio.png"));
         if (out != null) {
             report.write(out);
-            System.out.println("Written: " + out.resolve("bench.json") + ", bench.md, latency-vs-ratio.png");
+            System.out.println(
+                    "Written: " + out.resolve("bench.json") + ", bench.md, latency-vs-ratio.png");
         }
         return 0;
     }

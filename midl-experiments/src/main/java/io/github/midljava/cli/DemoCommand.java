@@ -24,16 +24,22 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "The main job: DENSE vs MID-L on MNIST (quick preset), as a comparison table.")
+        description =
+                "The main job: DENSE vs MID-L on MNIST (quick preset), as a comparison table.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", description = "quick, standard or paper. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--preset",
+            description = "quick, standard or paper. Default: ${DEFAULT-VALUE}.")
     Preset preset = Preset.QUICK;
 
     @Option(names = "--seed", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out = Path.of("runs", "demo");
 
     @Mixin MidlOptions midl;
@@ -47,8 +53,18 @@ public final class DemoCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         for (Method m : new Method[] {Method.DENSE, Method.MIDL}) {
             RunSpec spec =
-                    new RunSpec(DatasetId.MNIST, preset, seed, midl.toModelOptions(m), 0, 0, 1, null,
-                            true, common.dataOptions(), !common.noProgress);
+                    new RunSpec(
+                            DatasetId.MNIST,
+                            preset,
+                            seed,
+                            midl.toModelOptions(m),
+                            0,
+                            0,
+                            1,
+                            null,
+                            true,
+                            common.dataOptions(),
+                            !common.noProgress);
             RunResult r = TrainRun.execute(spec, data);
             Json.write(out.resolve(m.cliName()).resolve("result.json"), r);
             results.add(r);
@@ -66,9 +82,16 @@ public final class DemoCommand implements Callable<Integer> {
     static Table comparisonTable(List<RunResult> results) {
         Table.Builder t =
                 Table.builder(
-                        "method", "test accuracy", "active ratio", "hidden-layer FLOPs (honest)",
-                        "honest savings", "paper-style savings", "params", "s/epoch",
-                        "latency b=1", "latency b=256");
+                        "method",
+                        "test accuracy",
+                        "active ratio",
+                        "hidden-layer FLOPs (honest)",
+                        "honest savings",
+                        "paper-style savings",
+                        "params",
+                        "s/epoch",
+                        "latency b=1",
+                        "latency b=256");
         for (RunResult r : results) {
             t.addRow(
                     r.method(),

@@ -22,14 +22,6 @@ import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.train.Preset;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code midl experiment {e1,e2,e3,e4,e5,all}}: runs the experiment suite of our spec, resumable,
@@ -49,8 +47,8 @@ import java.util.regex.Pattern;
         mixinStandardHelpOptions = true,
         description = {
             "Run experiments E1-E5 (or all) and write their reports. Resumable: every run is stored"
-                + " in DIR/runs/<dataset>/<variant>/seed-<s>/ and never recomputed; run the same"
-                + " command again after an interruption.",
+                    + " in DIR/runs/<dataset>/<variant>/seed-<s>/ and never recomputed; run the same"
+                    + " command again after an interruption.",
             "E1 main table, E2 SMI / per-neuron MI / active neurons, E3 robustness, E4 latency and"
                     + " memory, E5 ablations."
         })
@@ -76,7 +74,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             paramLabel = "N",
             description =
                     "E1 seeds (1..N), also used by E2, E3 input noise and E4. Default:"
-                        + " ${DEFAULT-VALUE}.")
+                            + " ${DEFAULT-VALUE}.")
     int seeds = 3;
 
     @Option(
@@ -84,7 +82,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             paramLabel = "M",
             description =
                     "Seeds (1..M) of E3 label noise / small data and of E5. Default:"
-                        + " ${DEFAULT-VALUE}.")
+                            + " ${DEFAULT-VALUE}.")
     int ablationSeeds = 1;
 
     @Option(
@@ -212,7 +210,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             paramLabel = "N",
             description =
                     "Evaluate on a fixed random subset of N test samples (smoke runs, tests; 0 ="
-                        + " all).")
+                            + " all).")
     int testLimit = 0;
 
     @Mixin MidlOptions midl;

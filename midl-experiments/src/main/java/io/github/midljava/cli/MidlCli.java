@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         name = "midl",
         mixinStandardHelpOptions = true,
         version = "midl 0.1.0 (DJL 0.36.0, PyTorch 2.7.1 CPU)",
-        description = "MID-L (Matrix-Interpolated Dropout Layer) for Java: train, evaluate, reproduce, benchmark.",
+        description =
+                "MID-L (Matrix-Interpolated Dropout Layer) for Java: train, evaluate, reproduce, benchmark.",
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,

@@ -22,13 +22,21 @@ import picocli.CommandLine.Option;
         description = "Train and evaluate one model; writes DIR/result.json atomically.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", required = true, description = "mnist, cifar10, cifar100, svhn, adult or imdb.")
+    @Option(
+            names = "--dataset",
+            required = true,
+            description = "mnist, cifar10, cifar100, svhn, adult or imdb.")
     String dataset;
 
-    @Option(names = "--method", required = true, description = "dense, dropout, midl, random_k or static_k.")
+    @Option(
+            names = "--method",
+            required = true,
+            description = "dense, dropout, midl, random_k or static_k.")
     String method;
 
-    @Option(names = "--preset", description = "quick, standard or paper. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--preset",
+            description = "quick, standard or paper. Default: ${DEFAULT-VALUE}.")
     Preset preset = Preset.QUICK;
 
     @Option(names = "--seed", description = "Random seed. Default: ${DEFAULT-VALUE}.")
@@ -40,13 +48,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--label-noise", description = "Fraction of training labels flipped. Default: 0.")
+    @Option(
+            names = "--label-noise",
+            description = "Fraction of training labels flipped. Default: 0.")
     double labelNoise = 0;
 
-    @Option(names = "--train-fraction", description = "Fraction of the training split used. Default: 1.")
+    @Option(
+            names = "--train-fraction",
+            description = "Fraction of the training split used. Default: 1.")
     double trainFraction = 1;
 
-    @Option(names = "--latency", description = "Also time inference at batch 1 and 256 and record peak memory.")
+    @Option(
+            names = "--latency",
+            description = "Also time inference at batch 1 and 256 and record peak memory.")
     boolean latency;
 
     @Option(names = "--save-model", description = "Also save the trained parameters to DIR/model/.")
@@ -62,8 +76,18 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetId id = DatasetId.fromCliName(dataset);
         Method m = Method.fromCliName(method);
         RunSpec spec =
-                new RunSpec(id, preset, seed, midl.toModelOptions(m), epochs, labelNoise, trainFraction,
-                        null, latency, common.dataOptions(), !common.noProgress);
+                new RunSpec(
+                        id,
+                        preset,
+                        seed,
+                        midl.toModelOptions(m),
+                        epochs,
+                        labelNoise,
+                        trainFraction,
+                        null,
+                        latency,
+                        common.dataOptions(),
+                        !common.noProgress);
         common.configureEngine();
         Dataset data = DatasetLoaders.load(id, spec.data());
         TrainRun.Analysis save =
@@ -82,8 +106,14 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf(
                 "%s %s: test accuracy %.4f, active ratio %.3f, MID-L layer FLOPs savings %.2fx honest"
                         + " / %.2fx paper-style, %.1f s/epoch -> %s%n",
-                result.dataset(), result.method(), result.testAccuracy(), result.activeRatio(),
-                result.honestSavings(), result.paperStyleSavings(), result.trainSecondsPerEpoch(), file);
+                result.dataset(),
+                result.method(),
+                result.testAccuracy(),
+                result.activeRatio(),
+                result.honestSavings(),
+                result.paperStyleSavings(),
+                result.trainSecondsPerEpoch(),
+                file);
         return 0;
     }
 }

@@ -14,8 +14,8 @@ import io.github.midljava.nn.MidlBlock;
 /**
  * The MLPs benchmarked: the MNIST MLP 784-512-512-10 and the CIFAR CNN's fully connected head
  * 2048-512-512-10, dense or with MID-L hidden layers (default configuration), initialised by DJL
- * with a fixed seed. Weight values do not change the work done, so untrained weights time the
- * same computation as trained ones.
+ * with a fixed seed. Weight values do not change the work done, so untrained weights time the same
+ * computation as trained ones.
  */
 final class BenchModels {
 

@@ -57,21 +57,39 @@ public final class EfficiencyBench {
                 // kernels if the two were interleaved call by call.
                 for (String runtime : new String[] {"java", "djl"}) {
                     Map<String, InferenceLatency.Call> calls = new LinkedHashMap<>();
-                    variants.forEach((name, v) -> {
-                        if (name.contains("/" + runtime + "/")) {
-                            calls.put(name, v.call());
-                        }
-                    });
+                    variants.forEach(
+                            (name, v) -> {
+                                if (name.contains("/" + runtime + "/")) {
+                                    calls.put(name, v.call());
+                                }
+                            });
                     int timed = timedCalls(batch);
                     List<InferenceLatency.Result> results =
-                            InferenceLatency.measureCalls(calls, spec.inputSize(), batch, Math.max(5, timed / 5), timed, 7);
+                            InferenceLatency.measureCalls(
+                                    calls,
+                                    spec.inputSize(),
+                                    batch,
+                                    Math.max(5, timed / 5),
+                                    timed,
+                                    7);
                     for (InferenceLatency.Result r : results) {
                         String[] key = r.variant().split("/");
-                        long peak = variants.get(r.variant()).bytes()
-                                + peakGrowth(calls.get(r.variant()), spec.inputSize(), batch);
+                        long peak =
+                                variants.get(r.variant()).bytes()
+                                        + peakGrowth(
+                                                calls.get(r.variant()), spec.inputSize(), batch);
                         records.add(
-                                new BenchRecord(spec.name(), key[0], key[1], key[2], "infer", batch,
-                                        r.medianMicros(), r.p99Micros(), batch / (r.medianMicros() / 1e6), peak));
+                                new BenchRecord(
+                                        spec.name(),
+                                        key[0],
+                                        key[1],
+                                        key[2],
+                                        "infer",
+                                        batch,
+                                        r.medianMicros(),
+                                        r.p99Micros(),
+                                        batch / (r.medianMicros() / 1e6),
+                                        peak));
                     }
                 }
             }
@@ -88,12 +106,14 @@ public final class EfficiencyBench {
     }
 
     private static Variant engineVariant(Model model, BenchModels.Spec spec, long bytes) {
-        EngineVariant v = new EngineVariant(model.getBlock(), model.getNDManager(), spec.inputSize());
+        EngineVariant v =
+                new EngineVariant(model.getBlock(), model.getNDManager(), spec.inputSize());
         return new Variant((x, b) -> v.predict(x, b)[0], bytes);
     }
 
     private int timedCalls(int batch) {
-        // about secondsPerPoint / 5 variants per point (3 Java + 2 engine), from a rough 60 us per sample estimate
+        // about secondsPerPoint / 5 variants per point (3 Java + 2 engine), from a rough 60 us per
+        // sample estimate
         int calls = (int) (secondsPerPoint * 1e6 / 5 / (40 + 60.0 * batch));
         return Math.max(10, Math.min(2000, calls));
     }
@@ -117,14 +137,31 @@ public final class EfficiencyBench {
     public List<BenchRecord> training(int rounds, int stepsPerRound) {
         List<BenchRecord> records = new ArrayList<>();
         Map<Method, Double> tput =
-                TrainingThroughput.measure(List.of(Method.DENSE, Method.DROPOUT, Method.MIDL), 128, rounds, stepsPerRound);
-        tput.forEach((m, sps) -> records.add(
-                new BenchRecord("mnist-mlp", m.cliName(), "djl", null, "train", 128, null, null, sps, null)));
+                TrainingThroughput.measure(
+                        List.of(Method.DENSE, Method.DROPOUT, Method.MIDL),
+                        128,
+                        rounds,
+                        stepsPerRound);
+        tput.forEach(
+                (m, sps) ->
+                        records.add(
+                                new BenchRecord(
+                                        "mnist-mlp",
+                                        m.cliName(),
+                                        "djl",
+                                        null,
+                                        "train",
+                                        128,
+                                        null,
+                                        null,
+                                        sps,
+                                        null)));
         return records;
     }
 
     /** One point of the latency-vs-activeRatio sweep. */
-    public record RatioPoint(double activeRatio, double sparseMicros, double denseMicros, Flops flops) {}
+    public record RatioPoint(
+            double activeRatio, double sparseMicros, double denseMicros, Flops flops) {}
 
     /**
      * Batch-1 latency of the sparse Java path of the MNIST MID-L MLP for each activeRatio, measured
@@ -133,24 +170,38 @@ public final class EfficiencyBench {
     public List<RatioPoint> ratioSweep(double[] ratios) {
         List<RatioPoint> points = new ArrayList<>();
         try (Model dense = BenchModels.create(BenchModels.MNIST_MLP, Method.DENSE, 1.0, 1)) {
-            InferenceNetwork denseNet = InferenceExport.toNetwork(dense.getBlock(), ComputeMode.DENSE, threads);
+            InferenceNetwork denseNet =
+                    InferenceExport.toNetwork(dense.getBlock(), ComputeMode.DENSE, threads);
             for (double ratio : ratios) {
-                try (Model midl = BenchModels.create(BenchModels.MNIST_MLP, Method.MIDL, ratio, 1)) {
-                    InferenceNetwork sparse = InferenceExport.toNetwork(midl.getBlock(), ComputeMode.SPARSE, threads);
+                try (Model midl =
+                        BenchModels.create(BenchModels.MNIST_MLP, Method.MIDL, ratio, 1)) {
+                    InferenceNetwork sparse =
+                            InferenceExport.toNetwork(midl.getBlock(), ComputeMode.SPARSE, threads);
                     Map<String, InferenceNetwork> nets = new LinkedHashMap<>();
                     nets.put("dense", denseNet);
                     nets.put("sparse", sparse);
                     int timed = timedCalls(1) / 2;
-                    List<InferenceLatency.Result> r = InferenceLatency.measure(nets, 1, timed / 5, timed, 11);
-                    Flops flops = FlopsCounter.count(midl.getBlock(), new ai.djl.ndarray.types.Shape(1, 784)).model();
-                    points.add(new RatioPoint(ratio, r.get(1).medianMicros(), r.get(0).medianMicros(), flops));
+                    List<InferenceLatency.Result> r =
+                            InferenceLatency.measure(nets, 1, timed / 5, timed, 11);
+                    Flops flops =
+                            FlopsCounter.count(
+                                            midl.getBlock(), new ai.djl.ndarray.types.Shape(1, 784))
+                                    .model();
+                    points.add(
+                            new RatioPoint(
+                                    ratio,
+                                    r.get(1).medianMicros(),
+                                    r.get(0).medianMicros(),
+                                    flops));
                 }
             }
         }
         return points;
     }
 
-    /** Plots sparse latency and honest FLOPs, both relative to the dense MLP, against activeRatio. */
+    /**
+     * Plots sparse latency and honest FLOPs, both relative to the dense MLP, against activeRatio.
+     */
     public static void plotRatioSweep(List<RatioPoint> points, Path png) throws IOException {
         int n = points.size();
         double[] x = new double[n];

@@ -26,8 +26,12 @@ final class EngineVariant {
 
     float[] predict(float[] x, int batch) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray in = sub.create(FloatBuffer.wrap(x, 0, batch * inputSize), new Shape(batch, inputSize));
-            return block.forward(new ParameterStore(sub, false), new NDList(in), false).head().toFloatArray();
+            NDArray in =
+                    sub.create(
+                            FloatBuffer.wrap(x, 0, batch * inputSize), new Shape(batch, inputSize));
+            return block.forward(new ParameterStore(sub, false), new NDList(in), false)
+                    .head()
+                    .toFloatArray();
         }
     }
 }

@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the independent PyTorch reference script ({@code ../shared/bench/pytorch_reference.py})
- * in both thread layouts its README gives, in this session and on this machine, and keeps the
- * better figure per model, so that our numbers can be compared as ratios measured together.
+ * Runs the independent PyTorch reference script ({@code ../shared/bench/pytorch_reference.py}) in
+ * both thread layouts its README gives, in this session and on this machine, and keeps the better
+ * figure per model, so that our numbers can be compared as ratios measured together.
  */
 final class PytorchReference {
 
     /** The best reference figures of one model (dense, dropout or midl). */
-    record Figures(String model, double trainSamplesPerSecond, double batch1Micros, double batch256Micros) {}
+    record Figures(
+            String model,
+            double trainSamplesPerSecond,
+            double batch1Micros,
+            double batch256Micros) {}
 
     private PytorchReference() {}
 
@@ -30,12 +34,17 @@ final class PytorchReference {
             System.err.println("PyTorch reference skipped: no script at " + script);
             return best;
         }
-        String[][] layouts = {{"--blas-threads", "1", "--threads", "2"}, {"--blas-threads", "2", "--threads", "1"}};
+        String[][] layouts = {
+            {"--blas-threads", "1", "--threads", "2"}, {"--blas-threads", "2", "--threads", "1"}
+        };
         for (String[] layout : layouts) {
             List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "throughput"));
             cmd.addAll(List.of(layout));
             try {
-                Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process p =
+                        new ProcessBuilder(cmd)
+                                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                                .start();
                 String out = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     System.err.println("PyTorch reference failed (" + String.join(" ", cmd) + ")");

@@ -19,15 +19,16 @@ import java.util.Map;
 
 /**
  * Training throughput of the MNIST MLP at batch 128 (Adam, lr 1e-3, softmax cross-entropy, fixed
- * random batch, as the PyTorch reference script does), for several methods measured round-robin
- * in rounds so that machine drift hits all alike; the median round counts.
+ * random batch, as the PyTorch reference script does), for several methods measured round-robin in
+ * rounds so that machine drift hits all alike; the median round counts.
  */
 final class TrainingThroughput {
 
     private TrainingThroughput() {}
 
     /** Returns samples per second per method (median over rounds). */
-    static Map<Method, Double> measure(List<Method> methods, int batch, int rounds, int stepsPerRound) {
+    static Map<Method, Double> measure(
+            List<Method> methods, int batch, int rounds, int stepsPerRound) {
         List<Model> models = new ArrayList<>();
         List<Trainer> trainers = new ArrayList<>();
         Map<Method, double[]> perRound = new LinkedHashMap<>();
@@ -40,7 +41,8 @@ final class TrainingThroughput {
                                 new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                                         .optOptimizer(
                                                 Optimizer.adam()
-                                                        .optLearningRateTracker(Tracker.fixed(1e-3f))
+                                                        .optLearningRateTracker(
+                                                                Tracker.fixed(1e-3f))
                                                         .build()));
                 trainers.add(t);
                 perRound.put(m, new double[rounds]);
@@ -68,7 +70,9 @@ final class TrainingThroughput {
                     }
                     if (r >= 0) {
                         perRound.get(methods.get(i))[r] =
-                                (double) stepsPerRound * batch / ((System.nanoTime() - start) / 1e9);
+                                (double) stepsPerRound
+                                        * batch
+                                        / ((System.nanoTime() - start) / 1e9);
                     }
                 }
             }
@@ -77,11 +81,12 @@ final class TrainingThroughput {
             models.forEach(Model::close);
         }
         Map<Method, Double> out = new LinkedHashMap<>();
-        perRound.forEach((m, v) -> {
-            double[] s = v.clone();
-            Arrays.sort(s);
-            out.put(m, s[s.length / 2]);
-        });
+        perRound.forEach(
+                (m, v) -> {
+                    double[] s = v.clone();
+                    Arrays.sort(s);
+                    out.put(m, s[s.length / 2]);
+                });
         return out;
     }
 }

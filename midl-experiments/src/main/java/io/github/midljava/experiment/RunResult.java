@@ -14,8 +14,8 @@ import java.util.Map;
  * @param epochs epochs trained
  * @param testAccuracy accuracy on the whole test split present, in [0, 1]
  * @param trainAccuracy accuracy on the (possibly noisy, possibly reduced) training split
- * @param activeRatio fraction of units on the full path in the MID-L layers at evaluation; 1.0
- *     for dense and dropout
+ * @param activeRatio fraction of units on the full path in the MID-L layers at evaluation; 1.0 for
+ *     dense and dropout
  * @param flops per sample, whole model (convolutions included)
  * @param midlLayerFlops per sample, the MID-L layers only (for DENSE/DROPOUT: the same hidden
  *     layers as plain Linear layers, so all three numbers are equal)
@@ -28,8 +28,7 @@ import java.util.Map;
  * @param labelNoise fraction of training labels flipped
  * @param trainFraction fraction of the training split used
  * @param noisyTestAccuracy test accuracy with Gaussian input noise, keyed by sigma
- * @param latencyMicros median inference latency per call keyed by batch size (null if not
- *     measured)
+ * @param latencyMicros median inference latency per call keyed by batch size (null if not measured)
  * @param peakMemoryBytes peak resident memory of the process after the run (null if not measured)
  * @param model architecture description
  * @param hiddenLayer description of the hidden layer configuration

@@ -17,8 +17,8 @@ import io.github.midljava.train.TrainingPlan;
  * @param epochs epochs, or 0 for the preset's number
  * @param labelNoise fraction of training labels flipped to another class (symmetric), in [0, 1)
  * @param trainFraction fraction of the training split used, in (0, 1] (overfitting regime: 0.1)
- * @param inputNoiseSigmas standard deviations of Gaussian noise added to test inputs, each
- *     giving one extra accuracy (robustness); empty for none
+ * @param inputNoiseSigmas standard deviations of Gaussian noise added to test inputs, each giving
+ *     one extra accuracy (robustness); empty for none
  * @param measureLatency whether to time inference at batch 1 and 256 and sample peak memory
  * @param data where the data is and how it is preprocessed
  * @param showProgress whether to draw a progress bar
@@ -45,7 +45,8 @@ public record RunSpec(
             throw new IllegalArgumentException("labelNoise must be in [0, 1), got " + labelNoise);
         }
         if (!(trainFraction > 0 && trainFraction <= 1)) {
-            throw new IllegalArgumentException("trainFraction must be in (0, 1], got " + trainFraction);
+            throw new IllegalArgumentException(
+                    "trainFraction must be in (0, 1], got " + trainFraction);
         }
         inputNoiseSigmas = inputNoiseSigmas == null ? new double[0] : inputNoiseSigmas.clone();
     }
@@ -64,31 +65,81 @@ public record RunSpec(
 
     /** Returns a copy with another seed. */
     public RunSpec withSeed(long newSeed) {
-        return new RunSpec(dataset, preset, newSeed, model, epochs, labelNoise, trainFraction,
-                inputNoiseSigmas, measureLatency, data, showProgress);
+        return new RunSpec(
+                dataset,
+                preset,
+                newSeed,
+                model,
+                epochs,
+                labelNoise,
+                trainFraction,
+                inputNoiseSigmas,
+                measureLatency,
+                data,
+                showProgress);
     }
 
     /** Returns a copy with other model options. */
     public RunSpec withModel(ModelOptions newModel) {
-        return new RunSpec(dataset, preset, seed, newModel, epochs, labelNoise, trainFraction,
-                inputNoiseSigmas, measureLatency, data, showProgress);
+        return new RunSpec(
+                dataset,
+                preset,
+                seed,
+                newModel,
+                epochs,
+                labelNoise,
+                trainFraction,
+                inputNoiseSigmas,
+                measureLatency,
+                data,
+                showProgress);
     }
 
     /** Returns a copy with robustness settings. */
     public RunSpec withRobustness(double newLabelNoise, double newTrainFraction, double[] sigmas) {
-        return new RunSpec(dataset, preset, seed, model, epochs, newLabelNoise, newTrainFraction,
-                sigmas, measureLatency, data, showProgress);
+        return new RunSpec(
+                dataset,
+                preset,
+                seed,
+                model,
+                epochs,
+                newLabelNoise,
+                newTrainFraction,
+                sigmas,
+                measureLatency,
+                data,
+                showProgress);
     }
 
     /** Returns a copy with the latency probe on or off. */
     public RunSpec withLatency(boolean on) {
-        return new RunSpec(dataset, preset, seed, model, epochs, labelNoise, trainFraction,
-                inputNoiseSigmas, on, data, showProgress);
+        return new RunSpec(
+                dataset,
+                preset,
+                seed,
+                model,
+                epochs,
+                labelNoise,
+                trainFraction,
+                inputNoiseSigmas,
+                on,
+                data,
+                showProgress);
     }
 
     /** Returns a copy with an epochs override (0 = preset). */
     public RunSpec withEpochs(int newEpochs) {
-        return new RunSpec(dataset, preset, seed, model, newEpochs, labelNoise, trainFraction,
-                inputNoiseSigmas, measureLatency, data, showProgress);
+        return new RunSpec(
+                dataset,
+                preset,
+                seed,
+                model,
+                newEpochs,
+                labelNoise,
+                trainFraction,
+                inputNoiseSigmas,
+                measureLatency,
+                data,
+                showProgress);
     }
 }

@@ -60,19 +60,22 @@ public final class TrainRun {
         TrainingPlan plan = spec.plan();
         Engine.getInstance().setRandomSeed((int) spec.seed());
         SequentialBlock block =
-                ModelFactory.build(spec.dataset(), train.sampleShape(), train.numClasses(), spec.model());
+                ModelFactory.build(
+                        spec.dataset(), train.sampleShape(), train.numClasses(), spec.model());
         String label = spec.dataset() + "/" + spec.model().method() + " seed " + spec.seed();
         try (Model model = Model.newInstance("midl-" + spec.dataset())) {
             model.setBlock(block);
             TrainingSummary summary =
-                    new ClassifierTrainer(plan, spec.seed(), spec.showProgress()).train(model, train, label);
+                    new ClassifierTrainer(plan, spec.seed(), spec.showProgress())
+                            .train(model, train, label);
             NDManager manager = model.getNDManager();
             double testAccuracy = Predictor.accuracy(block, manager, test);
             double trainAccuracy = Predictor.accuracy(block, manager, train);
             Map<String, Double> noisy = new LinkedHashMap<>();
             for (double sigma : spec.inputNoiseSigmas()) {
                 float[] x = GaussianInputNoise.add(test.features(), sigma, spec.seed() + 17);
-                DataSplit noisyTest = new DataSplit(x, test.labels(), test.sampleShape(), test.numClasses());
+                DataSplit noisyTest =
+                        new DataSplit(x, test.labels(), test.sampleShape(), test.numClasses());
                 noisy.put(Double.toString(sigma), Predictor.accuracy(block, manager, noisyTest));
             }
             Shape one = ClassifierTrainer.batchShape(test, 1);
@@ -84,7 +87,9 @@ public final class TrainRun {
                 latency = new LinkedHashMap<>();
                 PeakMemory.reset(); // so the peak below is that of inference, not of training
                 for (int batch : new int[] {1, 256}) {
-                    latency.put(Integer.toString(batch), medianLatencyMicros(block, manager, test, batch));
+                    latency.put(
+                            Integer.toString(batch),
+                            medianLatencyMicros(block, manager, test, batch));
                 }
                 peak = PeakMemory.residentBytes();
             }
@@ -124,7 +129,10 @@ public final class TrainRun {
     static DataSplit prepareTrain(DataSplit train, RunSpec spec) {
         DataSplit out = train;
         if (spec.trainFraction() < 1) {
-            int keep = Math.max(train.numClasses(), (int) Math.round(train.size() * spec.trainFraction()));
+            int keep =
+                    Math.max(
+                            train.numClasses(),
+                            (int) Math.round(train.size() * spec.trainFraction()));
             int[] order = new int[train.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -139,8 +147,13 @@ public final class TrainRun {
             out = out.select(Arrays.copyOf(order, keep));
         }
         if (spec.labelNoise() > 0) {
-            out = out.withLabels(
-                    LabelNoise.flipSymmetric(out.labels(), out.numClasses(), spec.labelNoise(), spec.seed()));
+            out =
+                    out.withLabels(
+                            LabelNoise.flipSymmetric(
+                                    out.labels(),
+                                    out.numClasses(),
+                                    spec.labelNoise(),
+                                    spec.seed()));
         }
         return out;
     }
@@ -150,7 +163,8 @@ public final class TrainRun {
      * the same layers as plain Linear layers (dense = honest = paper-style), taken from the dense
      * count of the MID-L twin of the model.
      */
-    private static Flops hiddenLayerFlops(RunSpec spec, DataSplit train, FlopsCounter.ModelFlops flops) {
+    private static Flops hiddenLayerFlops(
+            RunSpec spec, DataSplit train, FlopsCounter.ModelFlops flops) {
         if (spec.model().method().usesMidl()) {
             return flops.midlLayers();
         }
@@ -158,12 +172,16 @@ public final class TrainRun {
                 new ModelOptions(Method.MIDL, spec.model().midl(), spec.model().dropoutRate());
         SequentialBlock midl =
                 ModelFactory.build(spec.dataset(), train.sampleShape(), train.numClasses(), twin);
-        long dense = FlopsCounter.count(midl, ClassifierTrainer.batchShape(train, 1)).midlLayers().dense();
+        long dense =
+                FlopsCounter.count(midl, ClassifierTrainer.batchShape(train, 1))
+                        .midlLayers()
+                        .dense();
         return Flops.plain(dense);
     }
 
     /** Median wall-clock microseconds of one inference call (copy-in, forward, one value read). */
-    static double medianLatencyMicros(SequentialBlock block, NDManager manager, DataSplit test, int batch) {
+    static double medianLatencyMicros(
+            SequentialBlock block, NDManager manager, DataSplit test, int batch) {
         int len = test.featureLength();
         int b = Math.min(batch, test.size());
         Shape shape = ClassifierTrainer.batchShape(test, b);
@@ -173,7 +191,9 @@ public final class TrainRun {
             long start = System.nanoTime();
             try (NDManager sub = manager.newSubManager()) {
                 NDArray x = sub.create(FloatBuffer.wrap(test.features(), 0, b * len), shape);
-                block.forward(new ParameterStore(sub, false), new NDList(x), false).head().getFloat(0, 0);
+                block.forward(new ParameterStore(sub, false), new NDList(x), false)
+                        .head()
+                        .getFloat(0, 0);
             }
             if (r >= 0) {
                 times[r] = (System.nanoTime() - start) / 1e3;

@@ -45,7 +45,9 @@ public enum Method {
                 "unknown method '"
                         + name
                         + "', expected one of "
-                        + Arrays.stream(values()).map(Method::cliName).collect(Collectors.joining(", ")));
+                        + Arrays.stream(values())
+                                .map(Method::cliName)
+                                .collect(Collectors.joining(", ")));
     }
 
     @Override

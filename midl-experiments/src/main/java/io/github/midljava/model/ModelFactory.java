@@ -20,8 +20,8 @@ import io.github.midljava.nn.MidlBlock;
  *
  * <ul>
  *   <li>MNIST: MLP 784-512-512-10.
- *   <li>CIFAR-10, CIFAR-100, SVHN: three conv blocks (conv 3x3, batch norm, ReLU, 2x2 max pool;
- *       32, 64, 128 channels), then a head of two hidden layers of 512 units.
+ *   <li>CIFAR-10, CIFAR-100, SVHN: three conv blocks (conv 3x3, batch norm, ReLU, 2x2 max pool; 32,
+ *       64, 128 channels), then a head of two hidden layers of 512 units.
  *   <li>UCI Adult: MLP over the encoded features, two hidden layers of 256 units.
  *   <li>IMDB: MLP over the TF-IDF bag of words, two hidden layers of 512 units.
  * </ul>
@@ -99,7 +99,11 @@ public final class ModelFactory {
             case CIFAR100:
             case SVHN:
                 return "CNN [conv3x3(32)-BN-ReLU-pool]x[64]x[128] -> 2048 -> "
-                        + h + " -> " + h + " -> " + numClasses;
+                        + h
+                        + " -> "
+                        + h
+                        + " -> "
+                        + numClasses;
             default:
                 long d = 1;
                 for (long s : sampleShape) {

@@ -32,7 +32,11 @@ public record ModelOptions(Method method, MidlConfig midl, double dropoutRate) {
                 method == Method.RANDOM_K
                         ? Selection.RANDOM
                         : method == Method.STATIC_K ? Selection.STATIC : Selection.LEARNED;
-        return MidlBlock.builder().fromConfig(midl).setUnits(units).optSelection(selection).optInputSize(0)
+        return MidlBlock.builder()
+                .fromConfig(midl)
+                .setUnits(units)
+                .optSelection(selection)
+                .optInputSize(0)
                 .buildConfig();
     }
 }

@@ -37,7 +37,8 @@ final class BatchAssembler {
             if (augment) {
                 augmentInto(src, sample * featureLength, i * featureLength);
             } else {
-                System.arraycopy(src, sample * featureLength, buffer, i * featureLength, featureLength);
+                System.arraycopy(
+                        src, sample * featureLength, buffer, i * featureLength, featureLength);
             }
             labels[i] = split.labels()[sample];
         }

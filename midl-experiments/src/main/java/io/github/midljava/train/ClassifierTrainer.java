@@ -23,11 +23,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Trains a classifier with Adam and softmax cross-entropy on an in-memory split: shuffled
- * mini-batches (seeded), a cosine learning-rate schedule, the MID-L warm-up schedule, the
- * optional MID-L sparsity penalty, and a progress bar with loss and throughput.
+ * mini-batches (seeded), a cosine learning-rate schedule, the MID-L warm-up schedule, the optional
+ * MID-L sparsity penalty, and a progress bar with loss and throughput.
  *
- * <p>Each step runs in its own sub-manager so no native array outlives it (without it about a
- * dozen arrays leak per step).
+ * <p>Each step runs in its own sub-manager so no native array outlives it (without it about a dozen
+ * arrays leak per step).
  */
 public final class ClassifierTrainer {
 
@@ -37,8 +37,8 @@ public final class ClassifierTrainer {
 
     /**
      * @param plan epochs, batch size, learning rate, augmentation
-     * @param seed seeds the shuffling and augmentation (the engine seed is set by the caller
-     *     before the model is initialised)
+     * @param seed seeds the shuffling and augmentation (the engine seed is set by the caller before
+     *     the model is initialised)
      * @param showProgress whether to draw a progress bar on stderr
      */
     public ClassifierTrainer(TrainingPlan plan, long seed, boolean showProgress) {
@@ -116,7 +116,8 @@ public final class ClassifierTrainer {
         try (NDManager sub = trainer.getManager().newSubManager()) {
             float[] features = assembler.features(order, from, size);
             Shape shape = batchShape(assembler, size);
-            NDArray x = sub.create(java.nio.FloatBuffer.wrap(features, 0, (int) shape.size()), shape);
+            NDArray x =
+                    sub.create(java.nio.FloatBuffer.wrap(features, 0, (int) shape.size()), shape);
             long[] labels = java.util.Arrays.copyOf(assembler.labels(), size);
             loss = step(trainer, x, sub.create(labels));
         }

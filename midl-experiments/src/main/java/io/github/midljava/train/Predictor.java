@@ -22,22 +22,30 @@ public final class Predictor {
     /** Returns the arg-max class of every sample. */
     public static int[] predict(Block block, NDManager manager, DataSplit split) {
         int[] out = new int[split.size()];
-        forEachBatch(block, manager, split, (from, logits) -> {
-            long[] cls = logits.argMax(1).toLongArray();
-            for (int i = 0; i < cls.length; i++) {
-                out[from + i] = (int) cls[i];
-            }
-        });
+        forEachBatch(
+                block,
+                manager,
+                split,
+                (from, logits) -> {
+                    long[] cls = logits.argMax(1).toLongArray();
+                    for (int i = 0; i < cls.length; i++) {
+                        out[from + i] = (int) cls[i];
+                    }
+                });
         return out;
     }
 
     /** Returns the logits of every sample, row-major {@code [size, classes]}. */
     public static float[] logits(Block block, NDManager manager, DataSplit split, int classes) {
         float[] out = new float[split.size() * classes];
-        forEachBatch(block, manager, split, (from, logits) -> {
-            float[] v = logits.toFloatArray();
-            System.arraycopy(v, 0, out, from * classes, v.length);
-        });
+        forEachBatch(
+                block,
+                manager,
+                split,
+                (from, logits) -> {
+                    float[] v = logits.toFloatArray();
+                    System.arraycopy(v, 0, out, from * classes, v.length);
+                });
         return out;
     }
 
@@ -66,7 +74,9 @@ public final class Predictor {
             int size = Math.min(BATCH, split.size() - from);
             try (NDManager sub = manager.newSubManager()) {
                 Shape shape = ClassifierTrainer.batchShape(split, size);
-                NDArray x = sub.create(FloatBuffer.wrap(split.features(), from * len, size * len), shape);
+                NDArray x =
+                        sub.create(
+                                FloatBuffer.wrap(split.features(), from * len, size * len), shape);
                 NDArray logits =
                         block.forward(new ParameterStore(sub, false), new NDList(x), false).head();
                 consumer.accept(from, logits);

@@ -9,4 +9,5 @@ import java.util.List;
  * @param secondsPerEpoch mean wall-clock seconds of an epoch (training steps only)
  * @param samplesPerSecond training throughput over all epochs
  */
-public record TrainingSummary(List<Double> epochLosses, double secondsPerEpoch, double samplesPerSecond) {}
+public record TrainingSummary(
+        List<Double> epochLosses, double secondsPerEpoch, double samplesPerSecond) {}

@@ -8,16 +8,6 @@ import io.github.midljava.experiment.suite.SuiteOutcome;
 import io.github.midljava.experiment.suite.claims.ClaimRow;
 import io.github.midljava.experiment.suite.claims.Verdict;
 import io.github.midljava.report.Json;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code midl experiment all} end to end on a small slice of UCI Adult (1 epoch, 2000 training and
@@ -58,7 +55,7 @@ class ExperimentCommandTest {
         if (env == null || env.isBlank()) {
             fail(
                     "MIDL_DATA_DIR is not set: point it at the shared datasets (CI:"
-                        + " MIDL_DATA_DIR=../shared/datasets)");
+                            + " MIDL_DATA_DIR=../shared/datasets)");
         }
         Path p = Path.of(env.strip());
         List<Path> candidates = new ArrayList<>(List.of(p.toAbsolutePath()));

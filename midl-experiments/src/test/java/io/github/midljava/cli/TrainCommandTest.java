@@ -29,20 +29,31 @@ class TrainCommandTest {
         int code = run("train", "--dataset", "svhn2", "--method", "midl", "--out", out.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
-                .contains("unknown dataset 'svhn2', expected one of mnist, cifar10, cifar100, svhn, adult, imdb");
+                .contains(
+                        "unknown dataset 'svhn2', expected one of mnist, cifar10, cifar100, svhn, adult, imdb");
     }
 
     @Test
     void givenUnknownMethod_whenTraining_thenExit2(@TempDir Path out) {
-        int code = run("train", "--dataset", "mnist", "--method", "sparse", "--out", out.toString());
+        int code =
+                run("train", "--dataset", "mnist", "--method", "sparse", "--out", out.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("unknown method 'sparse'");
     }
 
     @Test
     void givenInvalidRatio_whenTraining_thenExit2NamingTheField(@TempDir Path out) {
-        int code = run("train", "--dataset", "mnist", "--method", "midl", "--active-ratio", "1.5",
-                "--out", out.toString());
+        int code =
+                run(
+                        "train",
+                        "--dataset",
+                        "mnist",
+                        "--method",
+                        "midl",
+                        "--active-ratio",
+                        "1.5",
+                        "--out",
+                        out.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("activeRatio must be in (0, 1], got 1.5");
     }
@@ -50,8 +61,19 @@ class TrainCommandTest {
     @Test
     void givenSvhnFilesAbsent_whenTrainingOffline_thenOneLineErrorAndNoResult(@TempDir Path out) {
         // Given the shared data root, which has no svhn/ folder
-        int code = run("train", "--dataset", "svhn", "--method", "dense", "--offline", "--no-progress",
-                "--data-dir", TestData.root().toString(), "--out", out.toString());
+        int code =
+                run(
+                        "train",
+                        "--dataset",
+                        "svhn",
+                        "--method",
+                        "dense",
+                        "--offline",
+                        "--no-progress",
+                        "--data-dir",
+                        TestData.root().toString(),
+                        "--out",
+                        out.toString());
         // Then exit 2 with a one-line message naming the missing file, and nothing written
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("train_32x32.mat").doesNotContain("\tat ");
@@ -59,14 +81,40 @@ class TrainCommandTest {
     }
 
     @Test
-    void givenAdultOneEpoch_whenTraining_thenResultJsonHasTheDocumentedKeys(@TempDir Path out) throws Exception {
-        int code = run("train", "--dataset", "adult", "--method", "midl", "--epochs", "1", "--no-progress",
-                "--data-dir", TestData.root().toString(), "--out", out.toString());
+    void givenAdultOneEpoch_whenTraining_thenResultJsonHasTheDocumentedKeys(@TempDir Path out)
+            throws Exception {
+        int code =
+                run(
+                        "train",
+                        "--dataset",
+                        "adult",
+                        "--method",
+                        "midl",
+                        "--epochs",
+                        "1",
+                        "--no-progress",
+                        "--data-dir",
+                        TestData.root().toString(),
+                        "--out",
+                        out.toString());
         assertThat(code).isEqualTo(0);
         JsonObject r = Json.read(out.resolve("result.json"), JsonObject.class);
-        assertThat(r.keySet()).contains("dataset", "method", "seed", "preset", "epochs", "testAccuracy",
-                "activeRatio", "flops", "midlLayerFlops", "params", "trainSecondsPerEpoch", "provenance");
-        assertThat(r.getAsJsonObject("flops").keySet()).containsExactlyInAnyOrder("dense", "honest", "paperStyle");
+        assertThat(r.keySet())
+                .contains(
+                        "dataset",
+                        "method",
+                        "seed",
+                        "preset",
+                        "epochs",
+                        "testAccuracy",
+                        "activeRatio",
+                        "flops",
+                        "midlLayerFlops",
+                        "params",
+                        "trainSecondsPerEpoch",
+                        "provenance");
+        assertThat(r.getAsJsonObject("flops").keySet())
+                .containsExactlyInAnyOrder("dense", "honest", "paperStyle");
         assertThat(r.get("testAccuracy").getAsDouble()).isBetween(0.0, 1.0);
         assertThat(r.getAsJsonObject("provenance").getAsJsonObject("dataChecksums").keySet())
                 .contains("adult/adult.data", "adult/adult.test");

@@ -18,9 +18,16 @@ class MnistEndToEndTest {
     @Test
     void givenQuickPreset_whenTrainingMidlOnMnist_thenAtLeast97PercentAtRatio045() {
         // Given the real MNIST files and the default MID-L MLP
-        DataOptions options = DataOptions.defaults().withDataDir(TestData.root()).withDownload(false);
+        DataOptions options =
+                DataOptions.defaults().withDataDir(TestData.root()).withDownload(false);
         Dataset mnist = DatasetLoaders.load(DatasetId.MNIST, options);
-        RunSpec spec = RunSpec.of(DatasetId.MNIST, Preset.QUICK, 1, ModelOptions.defaults(Method.MIDL), options);
+        RunSpec spec =
+                RunSpec.of(
+                        DatasetId.MNIST,
+                        Preset.QUICK,
+                        1,
+                        ModelOptions.defaults(Method.MIDL),
+                        options);
         // When training with the quick preset
         RunResult r = TrainRun.execute(spec, mnist);
         // Then it generalises, with fewer than half the units active and honest FLOPs savings
@@ -28,6 +35,7 @@ class MnistEndToEndTest {
         assertThat(r.testAccuracy()).isGreaterThanOrEqualTo(0.97);
         assertThat(r.activeRatio()).isLessThanOrEqualTo(0.45);
         assertThat(r.honestSavings()).isGreaterThanOrEqualTo(1.7);
-        assertThat(r.epochLosses().get(r.epochLosses().size() - 1)).isLessThan(r.epochLosses().get(0));
+        assertThat(r.epochLosses().get(r.epochLosses().size() - 1))
+                .isLessThan(r.epochLosses().get(0));
     }
 }

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
  * test images.
  *
  * <p>The one exception is inherent to a hard top-k: when the k-th and (k+1)-th largest gates of a
- * sample differ by less than float rounding, two implementations that sum in different orders
- * may select different units. The test proves that every differing sample is such a tie (gap
- * below 1e-5 in the engine's own gates) and that they are at most 0.1% of the test set.
+ * sample differ by less than float rounding, two implementations that sum in different orders may
+ * select different units. The test proves that every differing sample is such a tie (gap below 1e-5
+ * in the engine's own gates) and that they are at most 0.1% of the test set.
  */
 class SparseInferenceAgreementTest {
 
@@ -45,10 +45,16 @@ class SparseInferenceAgreementTest {
     @Test
     void givenTrainedMidlMlp_whenPredictingSparselyAndDensely_thenMnistTestLogitsAgree() {
         // Given MID-L trained for one epoch on 10% of the real MNIST training set
-        DataOptions options = DataOptions.defaults().withDataDir(TestData.root()).withDownload(false);
+        DataOptions options =
+                DataOptions.defaults().withDataDir(TestData.root()).withDownload(false);
         Dataset mnist = DatasetLoaders.load(DatasetId.MNIST, options);
         RunSpec spec =
-                RunSpec.of(DatasetId.MNIST, Preset.QUICK, 3, ModelOptions.defaults(Method.MIDL), options)
+                RunSpec.of(
+                                DatasetId.MNIST,
+                                Preset.QUICK,
+                                3,
+                                ModelOptions.defaults(Method.MIDL),
+                                options)
                         .withEpochs(1)
                         .withRobustness(0, 0.1, null);
         List<String> failures = new ArrayList<>();
@@ -58,10 +64,12 @@ class SparseInferenceAgreementTest {
                 mnist,
                 (model, test, s) -> {
                     // When computing the logits with the engine and with both Java paths
-                    float[] engine = Predictor.logits(model.getBlock(), model.getNDManager(), test, 10);
+                    float[] engine =
+                            Predictor.logits(model.getBlock(), model.getNDManager(), test, 10);
                     ComputeMode[] modes = {ComputeMode.SPARSE, ComputeMode.DENSE};
                     for (int m = 0; m < 2; m++) {
-                        InferenceNetwork net = InferenceExport.toNetwork(model.getBlock(), modes[m], 2);
+                        InferenceNetwork net =
+                                InferenceExport.toNetwork(model.getBlock(), modes[m], 2);
                         float[] java = predictAll(net, test);
                         for (int r = 0; r < test.size(); r++) {
                             double diff = maxDiff(engine, java, r);
@@ -72,7 +80,14 @@ class SparseInferenceAgreementTest {
                             if (gap < TIE) {
                                 tieRows[m]++;
                             } else {
-                                failures.add(modes[m] + " row " + r + ": |diff| " + diff + ", gate gap " + gap);
+                                failures.add(
+                                        modes[m]
+                                                + " row "
+                                                + r
+                                                + ": |diff| "
+                                                + diff
+                                                + ", gate gap "
+                                                + gap);
                             }
                         }
                     }
@@ -97,8 +112,10 @@ class SparseInferenceAgreementTest {
         double smallest = Double.MAX_VALUE;
         try (NDManager sub = model.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(sub, false);
-            NDArray x = sub.create(Arrays.copyOfRange(test.features(), row * len, (row + 1) * len),
-                    new Shape(1, len));
+            NDArray x =
+                    sub.create(
+                            Arrays.copyOfRange(test.features(), row * len, (row + 1) * len),
+                            new Shape(1, len));
             for (Block child : model.getBlock().getChildren().values()) {
                 if (child instanceof MidlBlock) {
                     MidlBlock midl = (MidlBlock) child;

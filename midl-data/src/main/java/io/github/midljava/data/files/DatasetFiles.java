@@ -2,7 +2,6 @@ package io.github.midljava.data.files;
 
 import io.github.midljava.data.DataOptions;
 import io.github.midljava.data.DatasetException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DataSplit;
-
 import java.util.Arrays;
 
 /**

@@ -9,7 +9,6 @@ import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

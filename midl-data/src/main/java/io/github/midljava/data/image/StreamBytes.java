@@ -1,7 +1,6 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -2,17 +2,6 @@ package io.github.midljava.data.image;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
-
-import us.hebi.matlab.mat.format.BufferAllocator;
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.format.Mat5File;
-import us.hebi.matlab.mat.types.Array;
-import us.hebi.matlab.mat.types.MatFile;
-import us.hebi.matlab.mat.types.MatlabType;
-import us.hebi.matlab.mat.types.Matrix;
-import us.hebi.matlab.mat.types.Source;
-import us.hebi.matlab.mat.types.Sources;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +11,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import us.hebi.matlab.mat.format.BufferAllocator;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.Array;
+import us.hebi.matlab.mat.types.MatFile;
+import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Source;
+import us.hebi.matlab.mat.types.Sources;
 
 /**
  * Reads an SVHN cropped-digits file ({@code train_32x32.mat}, {@code test_32x32.mat}): a MATLAB v5

@@ -2,7 +2,6 @@ package io.github.midljava.data.tabular;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

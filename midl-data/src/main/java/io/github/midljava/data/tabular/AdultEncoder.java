@@ -2,7 +2,6 @@ package io.github.midljava.data.tabular;
 
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

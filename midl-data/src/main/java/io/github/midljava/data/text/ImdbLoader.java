@@ -10,7 +10,6 @@ import io.github.midljava.data.TextFeatures;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,10 +2,6 @@ package io.github.midljava.data.text;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.files.Causes;
-
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,6 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads the labelled reviews of the aclImdb layout, {@code aclImdb/{train,test}/{pos,neg}/<id>_

@@ -1,7 +1,6 @@
 package io.github.midljava.data.text;
 
 import io.github.midljava.data.TextFeatures;
-
 import java.util.List;
 
 /**

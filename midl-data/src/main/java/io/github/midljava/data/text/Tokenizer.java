@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Splits a review into words: HTML line breaks ({@code <br />}, {@code <br/>}, {@code <br>}, any
  * case) separate words like spaces, letters are lower-cased, and a word is a maximal run of letters
- * and apostrophes with apostrophes at either end removed (so the quote {@code 'great'} gives
- * {@code great} while {@code don't} stays). Digits and punctuation separate words and are dropped.
+ * and apostrophes with apostrophes at either end removed (so the quote {@code 'great'} gives {@code
+ * great} while {@code don't} stays). Digits and punctuation separate words and are dropped.
  *
  * <p>One pass over the characters, without regular expressions or intermediate strings, because
  * every review is tokenised two or three times per load.

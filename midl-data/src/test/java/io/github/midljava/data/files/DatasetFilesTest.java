@@ -8,19 +8,17 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.TestData;
 import io.github.midljava.data.image.MnistLoader;
-
 import java.io.ByteArrayInputStream;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Lookup, download into the cache, verification and provenance of one load's files. */
 class DatasetFilesTest {
@@ -44,8 +42,7 @@ class DatasetFilesTest {
         // Given a remote file without a published checksum, served by a local server
         try (LocalHttpServer server = new LocalHttpServer().serve("/x/y.bin", BODY)) {
             RemoteFile remote =
-                    new RemoteFile(
-                            "x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
+                    new RemoteFile("x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
             DatasetFiles files = files(true, null);
             // When
             Path got = files.require(remote);
@@ -68,8 +65,7 @@ class DatasetFilesTest {
         // Given a downloaded (trusted-on-first-use) file that was later changed on disk
         try (LocalHttpServer server = new LocalHttpServer().serve("/x/y.bin", BODY)) {
             RemoteFile remote =
-                    new RemoteFile(
-                            "x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
+                    new RemoteFile("x/y.bin", List.of(server.base().resolve("x/y.bin")), null);
             files(true, null).require(remote);
             Files.writeString(cache.resolve("x/y.bin"), "tampered");
             // When / Then

@@ -7,10 +7,8 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** CIFAR-10 and CIFAR-100 loaded from the real (subset) files in {@code MIDL_DATA_DIR}. */
 class CifarContentTest {

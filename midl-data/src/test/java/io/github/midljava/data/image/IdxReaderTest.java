@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
-
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Format-level checks of gzipped IDX files, on small files built in a temporary directory. */
 class IdxReaderTest {

@@ -8,7 +8,6 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
 import io.github.midljava.data.files.Sha256Sums;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,14 @@
 package io.github.midljava.data.image;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Matrix;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Writes MAT v5 files in the layout of SVHN's {@code *_32x32.mat}, with mfl-core. */
 final class SvhnFixtures {
@@ -49,9 +48,7 @@ final class SvhnFixtures {
     static Path write(Path file, Object... namesAndArrays) {
         MatFile mat = Mat5.newMatFile();
         for (int i = 0; i < namesAndArrays.length; i += 2) {
-            mat.addArray(
-                    (String) namesAndArrays[i],
-                    (Array) namesAndArrays[i + 1]);
+            mat.addArray((String) namesAndArrays[i], (Array) namesAndArrays[i + 1]);
         }
         try {
             Files.createDirectories(file.getParent());

@@ -8,18 +8,15 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.types.MatlabType;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.MatlabType;
 
 /**
  * SVHN's MAT v5 layout, on format fixtures written with mfl-core (SVHN itself is not in the shared

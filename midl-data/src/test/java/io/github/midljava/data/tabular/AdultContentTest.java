@@ -7,11 +7,9 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** UCI Adult loaded from the real files in {@code MIDL_DATA_DIR}. */
 class AdultContentTest {

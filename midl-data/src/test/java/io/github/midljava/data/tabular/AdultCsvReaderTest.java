@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing and encoding of Adult files, on small files in the canonical format. */
 class AdultCsvReaderTest {
@@ -145,8 +143,8 @@ class AdultCsvReaderTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining(
                         "adult.data: checksum mismatch: expected"
-                            + " 5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d,"
-                            + " got ");
+                                + " 5b00264637dbfec36bdeaab5676b0b309ff9eb788d63554ca0a249491c86603d,"
+                                + " got ");
     }
 
     @Test

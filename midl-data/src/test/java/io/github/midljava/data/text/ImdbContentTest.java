@@ -7,7 +7,6 @@ import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.TestData;
 import io.github.midljava.data.TextFeatures;
-
 import org.junit.jupiter.api.Test;
 
 /** IMDB loaded from the real subset archive in {@code MIDL_DATA_DIR}. */

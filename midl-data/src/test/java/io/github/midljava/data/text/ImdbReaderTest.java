@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.Fixtures;
-
 import io.github.midljava.data.TestData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The aclImdb layout from archives and folders, good and bad. */
 class ImdbReaderTest {
@@ -103,9 +101,7 @@ class ImdbReaderTest {
         // Given the real subset archive cut to its first 100 kB
         byte[] head =
                 Arrays.copyOf(
-                        Files.readAllBytes(
-                                TestData.root()
-                                        .resolve("imdb/aclImdb_subset.tar.gz")),
+                        Files.readAllBytes(TestData.root().resolve("imdb/aclImdb_subset.tar.gz")),
                         100_000);
         Path archive = Files.write(dir.resolve("cut.tar.gz"), head);
         // When / Then

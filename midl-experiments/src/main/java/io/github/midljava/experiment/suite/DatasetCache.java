@@ -5,7 +5,6 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.data.DatasetLoaders;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;

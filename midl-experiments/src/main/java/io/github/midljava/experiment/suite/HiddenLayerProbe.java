@@ -8,12 +8,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.MidlOutput;
 import io.github.midljava.train.ClassifierTrainer;
-
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.github.midljava.experiment.suite;
 import io.github.midljava.data.DataOptions;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunSpec;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.evaluate.PerNeuronMutualInformation;
 import io.github.midljava.evaluate.SlicedMutualInformation;
-
 import java.util.List;
 
 /**

@@ -2,11 +2,9 @@ package io.github.midljava.experiment.suite;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.evaluate.PerNeuronMutualInformation;
 import io.github.midljava.evaluate.SlicedMutualInformation;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -2,7 +2,6 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.data.Dataset;
 import io.github.midljava.experiment.RunResult;
-
 import java.io.IOException;
 import java.nio.file.Path;
 

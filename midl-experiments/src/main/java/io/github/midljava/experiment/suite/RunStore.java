@@ -4,7 +4,6 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
 import io.github.midljava.report.Json;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import io.github.midljava.model.ModelOptions;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.train.Preset;
-
 import java.util.List;
 
 /**

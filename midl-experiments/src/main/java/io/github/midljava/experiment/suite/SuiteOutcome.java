@@ -2,7 +2,6 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
-
 import java.util.List;
 import java.util.Map;
 

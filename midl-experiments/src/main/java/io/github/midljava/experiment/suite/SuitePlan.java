@@ -4,7 +4,6 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;

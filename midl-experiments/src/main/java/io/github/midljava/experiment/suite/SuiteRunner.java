@@ -3,14 +3,12 @@ package io.github.midljava.experiment.suite;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.efficiency.ComputeMode;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyBenchmark;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
 import io.github.midljava.model.Method;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -87,7 +85,7 @@ public final class SuiteRunner {
         int total = plan.runs().size() + benchmarked.size();
         log.printf(
                 "suite: %d training runs and %d benchmarks planned, %d stored already, %d to"
-                    + " compute; results in %s%n",
+                        + " compute; results in %s%n",
                 plan.runs().size(),
                 benchmarked.size(),
                 reused + benchmarksDone,

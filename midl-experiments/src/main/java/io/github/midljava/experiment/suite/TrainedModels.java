@@ -3,12 +3,10 @@ package io.github.midljava.experiment.suite;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.ModelFactory;
 import io.github.midljava.model.ModelOptions;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,12 +1,10 @@
 package io.github.midljava.experiment.suite;
 
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.Dataset;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.TrainRun;
 import io.github.midljava.report.AtomicFiles;
-
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

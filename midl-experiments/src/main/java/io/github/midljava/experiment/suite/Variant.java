@@ -2,7 +2,6 @@ package io.github.midljava.experiment.suite;
 
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelOptions;
-
 import java.math.BigDecimal;
 
 /**

@@ -6,7 +6,6 @@ import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.MidlConfig;
-
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 

@@ -13,20 +13,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelFactory;
 import io.github.midljava.model.ModelOptions;
 import io.github.midljava.train.Predictor;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** The probe on a freshly initialised Adult-shaped MID-L model (20 features, 3 classes). */
 class HiddenLayerProbeTest {

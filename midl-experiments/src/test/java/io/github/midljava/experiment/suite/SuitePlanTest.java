@@ -7,14 +7,12 @@ import io.github.midljava.data.DatasetId;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
-
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class SuitePlanTest {
 

@@ -6,7 +6,6 @@ import io.github.midljava.experiment.suite.claims.DatasetEvidence.MidlPoint;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.SmiEvidence;
 import io.github.midljava.experiment.suite.claims.Verdict.Outcome;
 import io.github.midljava.report.Fmt;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class ClaimsEvaluator {
                 "up to 55% fewer active neurons",
                 join(ours),
                 "largest 1 − activeRatio among MID-L configurations (E1 default, E5 sweep) whose"
-                    + " accuracy is within "
+                        + " accuracy is within "
                         + marginText()
                         + " of dense on the same seeds; pass ≥ 55%, partial > 0",
                 Verdict.combine(outcomes));
@@ -234,7 +233,7 @@ public final class ClaimsEvaluator {
                 "higher sliced mutual information than dense and dropout",
                 join(ours),
                 "pass: MID-L SMI exceeds dense and dropout by more than 2 combined standard errors;"
-                    + " partial: exceeds only some, or only within the noise",
+                        + " partial: exceeds only some, or only within the noise",
                 Verdict.combine(outcomes));
     }
 
@@ -271,7 +270,7 @@ public final class ClaimsEvaluator {
                 "more robust to label/input noise and overfitting than dense",
                 join(ours),
                 "per criterion (accuracy drop under label noise, drop under input noise, train-test"
-                    + " gap on little data): MID-L loses less than dense by more than "
+                        + " gap on little data): MID-L loses less than dense by more than "
                         + marginText()
                         + "; pass if all criteria, partial if some",
                 Verdict.combine(outcomes));
@@ -339,8 +338,8 @@ public final class ClaimsEvaluator {
                 "favourable inference latency and memory",
                 text.isEmpty() ? "not measured" : text,
                 "per batch size: fastest measured MID-L compute mode faster than dense; memory:"
-                    + " bytes of the arrays one call creates at the largest batch ≤ dense; pass if"
-                    + " all, partial if some (unmeasured modes do not count)",
+                        + " bytes of the arrays one call creates at the largest batch ≤ dense; pass if"
+                        + " all, partial if some (unmeasured modes do not count)",
                 Verdict.combine(outcomes));
     }
 

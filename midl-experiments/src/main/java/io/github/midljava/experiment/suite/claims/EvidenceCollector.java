@@ -18,7 +18,6 @@ import io.github.midljava.experiment.suite.report.RobustnessReport;
 import io.github.midljava.experiment.suite.report.Stat;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.Fmt;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,11 +231,7 @@ public final class EvidenceCollector {
             }
         }
         return new EfficiencyEvidence(
-                denseBest,
-                midl,
-                dense.arrayBytes().get(largest),
-                midlBytes,
-                unmeasured);
+                denseBest, midl, dense.arrayBytes().get(largest), midlBytes, unmeasured);
     }
 
     private static Map<Integer, Double> byBatch(Map<String, Double> latency) {

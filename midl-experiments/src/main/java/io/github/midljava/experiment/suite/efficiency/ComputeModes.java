@@ -1,7 +1,6 @@
 package io.github.midljava.experiment.suite.efficiency;
 
 import io.github.midljava.model.Method;
-
 import java.util.List;
 
 /** The compute modes E4 times. */

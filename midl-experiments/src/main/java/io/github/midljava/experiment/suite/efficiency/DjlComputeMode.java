@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
 import io.github.midljava.train.ClassifierTrainer;
-
 import java.nio.FloatBuffer;
 import java.util.Optional;
 

@@ -2,11 +2,9 @@ package io.github.midljava.experiment.suite.efficiency;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.experiment.PeakMemory;
 import io.github.midljava.model.Method;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The pure-Java inference path ({@link InferenceNetwork}, Vector API kernels) on the trained
- * weights: for MID-L either only the k selected rows of W1 per sample (sparse) or all rows.
- * Only MLPs can be exported; for a CNN the mode is unavailable and says so.
+ * weights: for MID-L either only the k selected rows of W1 per sample (sparse) or all rows. Only
+ * MLPs can be exported; for a CNN the mode is unavailable and says so.
  */
 public final class JavaComputeMode implements ComputeMode {
 
@@ -25,7 +25,8 @@ public final class JavaComputeMode implements ComputeMode {
      * @param method the trained model it runs (DENSE or MIDL)
      * @param mode SPARSE or DENSE compute of the MID-L layers
      */
-    public JavaComputeMode(String name, Method method, io.github.midljava.inference.ComputeMode mode) {
+    public JavaComputeMode(
+            String name, Method method, io.github.midljava.inference.ComputeMode mode) {
         this.name = name;
         this.method = method;
         this.mode = mode;
@@ -45,7 +46,9 @@ public final class JavaComputeMode implements ComputeMode {
     public Optional<Inference> prepare(SequentialBlock trained, NDManager manager, DataSplit test) {
         InferenceNetwork net;
         try {
-            net = InferenceExport.toNetwork(trained, mode, Runtime.getRuntime().availableProcessors());
+            net =
+                    InferenceExport.toNetwork(
+                            trained, mode, Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not an MLP: convolutions stay in the engine
         }

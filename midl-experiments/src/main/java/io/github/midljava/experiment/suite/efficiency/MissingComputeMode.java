@@ -2,10 +2,8 @@ package io.github.midljava.experiment.suite.efficiency;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
-
 import java.util.Optional;
 
 /** A compute mode this build does not have yet: E4 lists it with its note and never a number. */

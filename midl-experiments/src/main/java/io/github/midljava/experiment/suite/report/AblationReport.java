@@ -14,7 +14,6 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,13 +90,13 @@ public final class AblationReport implements ExperimentReport {
                 .append(ResultSet.seedText(seeds))
                 .append(
                         " (option `--ablation-seeds`). The row marked *default* is the E1 MIDL run"
-                            + " of the ")
+                                + " of the ")
                 .append(
                         "same seeds. FLOPs are per sample, whole model; savings are for the MID-L"
-                            + " layers ")
+                                + " layers ")
                 .append(
                         "(dense-equivalent / counted). The Pareto plot puts test accuracy against"
-                            + " honest ")
+                                + " honest ")
                 .append("FLOPs, with the dense model of the same seeds as reference.\n\n");
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");

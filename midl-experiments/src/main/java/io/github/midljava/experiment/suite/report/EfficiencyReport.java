@@ -11,7 +11,6 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,34 +47,34 @@ public final class EfficiencyReport implements ExperimentReport {
         StringBuilder md = new StringBuilder();
         md.append(
                         "The trained DENSE and MIDL models of the first E1 seed are timed"
-                            + " round-robin in one ")
+                                + " round-robin in one ")
                 .append("process (")
                 .append(EfficiencyBenchmark.ROUNDS)
                 .append(
                         " rounds, mode order rotating, after a warm-up), so that drifts of machine"
-                            + " speed hit ")
+                                + " speed hit ")
                 .append(
                         "every mode alike. Latency = median wall time of one call: copy the batch"
-                            + " in, ")
+                                + " in, ")
                 .append(
                         "forward in inference mode, copy the logits out; a batch larger than the"
-                            + " test split is capped at its size. *MID-L, dense compute* is the DJL"
-                            + " ")
+                                + " test split is capped at its size. *MID-L, dense compute* is the DJL"
+                                + " ")
                 .append(
                         "forward, which computes the full and light path of every unit and blends"
-                            + " them; ")
+                                + " them; ")
                 .append(
                         "*sparse compute* would compute only the k selected rows of W1 per sample."
-                            + " Peak memory ")
+                                + " Peak memory ")
                 .append(
                         "is the rise of the process's peak resident size over its size before three"
-                            + " calls at ")
+                                + " calls at ")
                 .append(
                         "that batch size; it is process-wide and the allocator may reuse memory an"
-                            + " earlier ")
+                                + " earlier ")
                 .append(
                         "mode freed, so small differences mean little. Test accuracy through each"
-                            + " mode ")
+                                + " mode ")
                 .append("checks that the modes of one model compute the same function.\n\n");
 
         for (DatasetId d : results.options().datasets()) {
@@ -179,15 +178,15 @@ public final class EfficiencyReport implements ExperimentReport {
             appendRatio(md, r, batches);
             md.append(
                             "Bytes of the arrays one call creates (exact for the DJL forward: its"
-                                + " sub-manager holds ")
+                                    + " sub-manager holds ")
                     .append(
                             "every intermediate until the call ends; input and logits"
-                                + " included):\n\n")
+                                    + " included):\n\n")
                     .append(MarkdownTable.render(mem.build()))
                     .append('\n')
                     .append(
                             "Rise of the process's peak resident size during three calls (noisy,"
-                                + " see above):\n\n")
+                                    + " see above):\n\n")
                     .append(MarkdownTable.render(rss.build()))
                     .append('\n');
             if (!series.isEmpty()) {

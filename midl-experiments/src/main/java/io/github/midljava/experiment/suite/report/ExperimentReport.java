@@ -1,7 +1,6 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.experiment.suite.ExperimentId;
-
 import java.io.IOException;
 import java.nio.file.Path;
 

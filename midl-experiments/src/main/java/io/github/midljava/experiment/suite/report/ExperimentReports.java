@@ -3,7 +3,6 @@ package io.github.midljava.experiment.suite.report;
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.SuiteOutcome;
 import io.github.midljava.report.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -61,8 +60,8 @@ public final class ExperimentReports {
         }
         md.append(
                         "\n"
-                            + "**Runs that failed in this invocation** (their numbers are missing"
-                            + " above; run the same ")
+                                + "**Runs that failed in this invocation** (their numbers are missing"
+                                + " above; run the same ")
                 .append("command again to retry them):\n\n");
         for (SuiteOutcome.Failure f : outcome.failures()) {
             md.append("- `").append(f.label()).append("`: ").append(f.message()).append('\n');

@@ -14,7 +14,6 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,14 +76,14 @@ public final class InformationReport implements ExperimentReport {
         StringBuilder md = new StringBuilder();
         md.append(
                         "Representation: activations of the **second hidden layer after ReLU** (the"
-                            + " last ")
+                                + " last ")
                 .append("representation before the classifier), on a fixed random subset of up to ")
                 .append(settings.samples())
                 .append(" test samples, the same for every method and seed. **SMI** = mean over ")
                 .append(settings.directions())
                 .append(
                         " random unit directions θ of I(θᵀX; Y), each estimated with the kNN"
-                            + " estimator of ")
+                                + " estimator of ")
                 .append("Ross (2014) with k = ")
                 .append(settings.neighbours())
                 .append(", in nats. Per-neuron MI uses the same estimator on each unit; a unit is ")
@@ -94,7 +93,7 @@ public final class InformationReport implements ExperimentReport {
                 .append(ResultSet.seedText(seeds))
                 .append(
                         "; the Monte-Carlo SE is that of the mean over directions. All measured"
-                            + " inside the ")
+                                + " inside the ")
                 .append("E1 runs (no extra training).\n\n");
 
         List<String> categories = new ArrayList<>();
@@ -348,7 +347,7 @@ public final class InformationReport implements ExperimentReport {
                 BINS);
         md.append(
                         "Active neurons of MID-L (how often each unit is among the k selected, over"
-                            + " the whole ")
+                                + " the whole ")
                 .append("test split; a uniform selection would put every unit at k/n):\n\n")
                 .append(MarkdownTable.render(t.build()))
                 .append('\n')

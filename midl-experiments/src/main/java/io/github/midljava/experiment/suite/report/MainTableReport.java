@@ -10,7 +10,6 @@ import io.github.midljava.report.CsvTable;
 import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,26 +57,26 @@ public final class MainTableReport implements ExperimentReport {
                 .append(ResultSet.seedText(seeds))
                 .append(
                         ". FLOPs are per sample (multiply-adds × 2). **Honest** counts everything"
-                            + " MID-L ")
+                                + " MID-L ")
                 .append("computes (gate, full path of the k selected units, light path, blend); ")
                 .append(
                         "**paper-style** counts the full path only (2·k·d per MID-L layer), as"
-                            + " active-neuron ")
+                                + " active-neuron ")
                 .append(
                         "savings are usually quoted. Savings = dense-equivalent FLOPs / counted"
-                            + " FLOPs, for ")
+                                + " FLOPs, for ")
                 .append(
                         "the MID-L layers alone and for the whole model. Latency is the median wall"
-                            + " time of ")
+                                + " time of ")
                 .append(
                         "one inference call of the DJL forward (copy-in, forward, one value read),"
-                            + " measured ")
+                                + " measured ")
                 .append(
                         "in each run after training and averaged over seeds; peak memory is the"
-                            + " process's ")
+                                + " process's ")
                 .append(
                         "peak resident size during that probe (JVM heap and loaded dataset"
-                            + " included). ")
+                                + " included). ")
                 .append("E4 times the models round-robin at more batch sizes.\n\n");
         for (DatasetId d : results.options().datasets()) {
             Table.Builder t =

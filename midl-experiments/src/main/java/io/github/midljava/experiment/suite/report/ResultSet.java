@@ -9,7 +9,6 @@ import io.github.midljava.experiment.suite.SuitePlan;
 import io.github.midljava.experiment.suite.Variant;
 import io.github.midljava.experiment.suite.VariantCatalog;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

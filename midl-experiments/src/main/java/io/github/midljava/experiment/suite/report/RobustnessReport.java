@@ -10,7 +10,6 @@ import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Plots;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,12 +74,12 @@ public final class RobustnessReport implements ExperimentReport {
         StringBuilder md = new StringBuilder();
         md.append(
                         "**Label noise**: a fraction of the training labels is flipped to another"
-                            + " class, ")
+                                + " class, ")
                 .append("uniformly (symmetric); test labels are clean. ")
                 .append(ResultSet.seedText(ablation))
                 .append(
                         " (option `--ablation-seeds`); the 0% point is the E1 run of the same"
-                            + " seeds. ")
+                                + " seeds. ")
                 .append("**Input noise**: Gaussian noise of standard deviation σ is added to the ")
                 .append("standardised test inputs of the trained E1 models (")
                 .append(ResultSet.seedText(results.options().e1Seeds()))
@@ -88,7 +87,7 @@ public final class RobustnessReport implements ExperimentReport {
                 .append(Fmt.pct(results.options().smallTrainFraction(), 0))
                 .append(
                         " of the training split (a seeded random subset); the train-test gap is"
-                            + " train ")
+                                + " train ")
                 .append("accuracy minus test accuracy. Accuracies are mean ± std over seeds.\n\n");
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");

@@ -1,7 +1,6 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.report.Fmt;
-
 import java.util.Collection;
 
 /**

@@ -16,7 +16,6 @@ import io.github.midljava.report.AtomicFiles;
 import io.github.midljava.report.Fmt;
 import io.github.midljava.report.MarkdownTable;
 import io.github.midljava.report.Table;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +77,7 @@ public final class SuiteReport {
                 .append(results.options().preset().cliName())
                 .append(
                         "` preset (epochs under Setup): the verdicts hold for this training"
-                            + " length.\n\n");
+                                + " length.\n\n");
         md.append("## Setup\n\n").append(setup(results)).append('\n');
         md.append("## Provenance\n\n").append(provenance(results)).append('\n');
         for (ReportSection s : sections.values()) {

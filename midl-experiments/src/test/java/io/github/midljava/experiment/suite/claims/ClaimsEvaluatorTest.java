@@ -8,11 +8,9 @@ import io.github.midljava.experiment.suite.claims.DatasetEvidence.EfficiencyEvid
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.MidlPoint;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.RobustnessEvidence;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.SmiEvidence;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Verdicts on hand-made evidence; margin 0.5 percentage points throughout. */
 class ClaimsEvaluatorTest {

@@ -3,10 +3,8 @@ package io.github.midljava.experiment.suite.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.midljava.experiment.suite.claims.Verdict.Outcome;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VerdictTest {
 

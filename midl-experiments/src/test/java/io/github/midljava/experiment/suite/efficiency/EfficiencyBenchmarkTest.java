@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** The benchmark harness with pure-Java fake modes: no engine needed. */
 class EfficiencyBenchmarkTest {
