@@ -88,6 +88,14 @@ public final class Splits {
      * java.util.Random}, whose algorithm the JDK specifies, so the result is the same on every JVM.
      */
     public static int[] permutation(int n, long seed) {
+        return permutation(n, new Random(seed));
+    }
+
+    /**
+     * Returns a permutation of {@code [0, n)} by a Fisher-Yates shuffle that draws from {@code
+     * random}, for callers that keep one generator across several shuffles (e.g. one per epoch).
+     */
+    public static int[] permutation(int n, Random random) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
@@ -95,7 +103,6 @@ public final class Splits {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Random random = new Random(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
+import io.github.midljava.data.Splits;
 import io.github.midljava.evaluate.GaussianInputNoise;
 import io.github.midljava.evaluate.LabelNoise;
 import io.github.midljava.flops.Flops;
@@ -26,7 +27,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * One training run end to end: prepare the data (subset, label noise), build the model, train,
@@ -133,17 +133,7 @@ public final class TrainRun {
                     Math.max(
                             train.numClasses(),
                             (int) Math.round(train.size() * spec.trainFraction()));
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Random random = new Random(spec.seed() * 31 + 7);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = Splits.permutation(train.size(), spec.seed() * 31 + 7);
             out = out.select(Arrays.copyOf(order, keep));
         }
         if (spec.labelNoise() > 0) {

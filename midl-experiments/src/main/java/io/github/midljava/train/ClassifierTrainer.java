@@ -12,6 +12,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.midljava.data.DataSplit;
+import io.github.midljava.data.Splits;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class ClassifierTrainer {
             try (ProgressBar bar = progressBar(label, (long) stepsPerEpoch * plan.epochs())) {
                 for (int epoch = 0; epoch < plan.epochs(); epoch++) {
                     ModelInspector.applySchedule(model.getBlock(), epoch);
-                    int[] order = permutation(n, random);
+                    int[] order = Splits.permutation(n, random);
                     double lossSum = 0;
                     long start = System.nanoTime();
                     int steps = 0;
@@ -152,20 +153,6 @@ public final class ClassifierTrainer {
         dims[0] = batch;
         System.arraycopy(s, 0, dims, 1, s.length);
         return new Shape(dims);
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     private ProgressBar progressBar(String label, long steps) {
