@@ -18,6 +18,12 @@ import java.util.Arrays;
  *   <li>FULL: the full path, blended into the light path: the k selected rows of W1 only (sparse)
  *       or all n rows then the mask (dense compute), split by units across threads.
  * </ol>
+ *
+ * <p>A single sample computed sparsely takes a shorter route, because there every serial
+ * microsecond counts against a ~40 µs layer: SELECT computes only the gate, split by units across
+ * threads; FULL then has every thread run the same exact top-k on the whole gate (about a
+ * microsecond, instead of one thread selecting while the others wait for a hand-off), then the
+ * light path and the selected rows of its own share of the units.
  */
 final class MidlLayer implements Layer {
     /** Below this many multiply-adds per sample, splitting a phase costs more than it saves. */
@@ -153,7 +159,13 @@ final class MidlLayer implements Layer {
     public void phase(int phase, int part, int parts, Workspace ws) {
         switch (phase) {
             case PROJECT -> project(part, parts, ws);
-            case SELECT -> select(part, parts, ws);
+            case SELECT -> {
+                if (ws.dotPath && sparse(ws)) {
+                    gate(part, parts, ws);
+                } else {
+                    select(part, parts, ws);
+                }
+            }
             case FULL -> {
                 if (!sparse(ws)) {
                     fullDense(part, parts, ws);
@@ -189,6 +201,22 @@ final class MidlLayer implements Layer {
                     0,
                     ws.tile(part));
         }
+    }
+
+    /** Phase 2, one sample computed sparsely: the gate g of the part's units, no selection yet. */
+    private void gate(int part, int parts, Workspace ws) {
+        int j0 = Kernels.split(n, part, parts, Kernels.LANES);
+        int j1 = Kernels.split(n, part + 1, parts, Kernels.LANES);
+        if (j0 >= j1) {
+            return;
+        }
+        float[] g = ws.gate;
+        if (gateKind == GateKind.DENSE) {
+            System.arraycopy(ws.proj, j0, g, j0, j1 - j0);
+        } else {
+            Kernels.upProject(ws.proj, 0, gateRows, gateUpT, n, j0, j1, null, g, 0);
+        }
+        Kernels.biasSigmoid(g, j0, j1 - j0, gateBias, j0, tau);
     }
 
     /**
@@ -250,43 +278,48 @@ final class MidlLayer implements Layer {
 
     /** The light path h2 into the output; the full path later overwrites the selected units. */
     private void light(Workspace ws) {
-        int p = gateRows + lightRows;
-        float[] s = ws.proj;
-        float[] out = ws.out;
-        if (lightKind == LightPath.LOW_RANK && !ws.dotPath) {
+        boolean packed = lightKind == LightPath.LOW_RANK && !ws.dotPath;
+        if (packed) {
             Kernels.gemmPacked(
-                    s,
+                    ws.proj,
                     gateRows,
-                    p,
+                    gateRows + lightRows,
                     ws.batch,
                     lightUpPacked,
                     lightRows,
                     n,
                     0,
                     n,
-                    out,
+                    ws.out,
                     ws.outOff,
                     ws.tile(1 % ws.maxParts()),
                     Kernels.TILE_ROWS);
         }
         for (int b = 0; b < ws.batch; b++) {
-            int oOff = ws.outOff + b * n;
-            switch (lightKind) {
-                case LOW_RANK -> {
-                    if (ws.dotPath) {
-                        Kernels.upProject(
-                                s, b * p + gateRows, lightRows, lightUpT, n, lightBias, out, oOff);
-                    } else {
-                        Kernels.addBias(out, oOff, n, lightBias, false);
-                    }
-                }
-                case DENSE -> {
-                    System.arraycopy(s, b * p + gateRows, out, oOff, n);
-                    Kernels.addBias(out, oOff, n, lightBias, false);
-                }
-                case IDENTITY -> System.arraycopy(ws.in, ws.inOff + b * d, out, oOff, n);
-                case ZERO -> Arrays.fill(out, oOff, oOff + n, 0f);
+            if (packed) {
+                Kernels.addBias(ws.out, ws.outOff + b * n, n, lightBias, false);
+            } else {
+                light(ws, b, 0, n);
             }
+        }
+    }
+
+    /** The light path h2 of sample b, units {@code [u0, u1)}, into the output. */
+    private void light(Workspace ws, int b, int u0, int u1) {
+        int sOff = b * (gateRows + lightRows) + gateRows;
+        float[] out = ws.out;
+        int oOff = ws.outOff + b * n;
+        switch (lightKind) {
+            case LOW_RANK ->
+                    Kernels.upProject(
+                            ws.proj, sOff, lightRows, lightUpT, n, u0, u1, lightBias, out, oOff);
+            case DENSE -> {
+                System.arraycopy(ws.proj, sOff + u0, out, oOff + u0, u1 - u0);
+                Kernels.addBias(out, oOff + u0, u1 - u0, lightBias, u0, false);
+            }
+            case IDENTITY ->
+                    System.arraycopy(ws.in, ws.inOff + b * d + u0, out, oOff + u0, u1 - u0);
+            case ZERO -> Arrays.fill(out, oOff + u0, oOff + u1, 0f);
         }
     }
 
@@ -314,17 +347,23 @@ final class MidlLayer implements Layer {
     }
 
     /**
-     * Phase 3, batch 1: only the k selected rows of W1, blended into the light path already in the
-     * output; parts take consecutive runs of the (ascending) selection, hence disjoint units.
+     * Phase 3, one sample: the exact top-k of the gate (every part computes the same selection into
+     * its own scratch), then for the part's consecutive run of the ascending selection, hence
+     * disjoint units: the light path of those units, the k selected rows of W1 among them only, and
+     * the blend.
      */
     private void fullSparse(int part, int parts, Workspace ws) {
-        int[] sel = ws.sel;
+        int[] sel = ws.partSel(part);
         float[] g = ws.gate;
+        TopK.select(g, 0, n, k, sel, 0, ws.partCandidates(part), ws.partTies(part));
+        int t0 = Kernels.split(k, part, parts, 4);
+        int t1 = Kernels.split(k, part + 1, parts, 4);
+        int u0 = part == 0 ? 0 : (t0 < k ? sel[t0] : n);
+        int u1 = part + 1 == parts ? n : (t1 < k ? sel[t1] : n);
+        light(ws, 0, u0, u1);
         float[] h1 = ws.h1;
         float[] out = ws.out;
         int oOff = ws.outOff;
-        int t0 = Kernels.split(k, part, parts, 4);
-        int t1 = Kernels.split(k, part + 1, parts, 4);
         Kernels.dotRows(fullWeight, d, sel, t0, t1 - t0, ws.in, ws.inOff, h1, t0);
         for (int t = t0; t < t1; t++) {
             int j = sel[t];
@@ -334,8 +373,6 @@ final class MidlLayer implements Layer {
             out[oOff + j] = a * full + (1f - a) * out[oOff + j];
         }
         if (ws.relu) {
-            int u0 = part == 0 ? 0 : (t0 < k ? sel[t0] : n);
-            int u1 = part + 1 == parts ? n : (t1 < k ? sel[t1] : n);
             Kernels.relu(out, oOff + u0, u1 - u0);
         }
     }

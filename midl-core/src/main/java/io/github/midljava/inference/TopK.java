@@ -46,10 +46,24 @@ final class TopK {
             // Sign bit of t - x: 1 exactly when x > t (see countSign); no branch to mispredict.
             greater += Float.floatToRawIntBits(t - v[off + j]) >>> 31;
         }
-        // The remaining k - greater come from the ties at t, lowest indices first (usually one).
+        // The remaining k - greater come from the ties at t, lowest indices first (usually one):
+        // a vector at a time, looking at lanes only where one is equal.
         int need = k - greater;
         int found = 0;
-        for (int j = 0; j < n && found < need; j++) {
+        int bound = Kernels.SPECIES.loopBound(n);
+        FloatVector tv = FloatVector.broadcast(Kernels.SPECIES, t);
+        int j = 0;
+        for (; j < bound && found < need; j += Kernels.LANES) {
+            FloatVector x = FloatVector.fromArray(Kernels.SPECIES, v, off + j);
+            if (x.compare(VectorOperators.EQ, tv).anyTrue()) {
+                for (int l = j; l < j + Kernels.LANES && found < need; l++) {
+                    if (v[off + l] == t) {
+                        ties[found++] = l;
+                    }
+                }
+            }
+        }
+        for (; j < n && found < need; j++) {
             if (v[off + j] == t) {
                 ties[found++] = j;
             }
@@ -88,15 +102,19 @@ final class TopK {
         return lo;
     }
 
-    /** Bisection stops once at most this many values remain between its bounds. */
-    private static final int MAX_CANDIDATES = 16;
+    /**
+     * Bisection stops once at most this many values remain between its bounds. Two more passes of
+     * bisection (~40 ns each for n = 512) cost less than looking at the lanes of up to 16 vectors
+     * holding candidates: 4 measured about 0.25 µs faster per selection than 16.
+     */
+    private static final int MAX_CANDIDATES = 4;
 
     /** Length of the {@code cand} scratch: the candidates plus one write-always slot. */
     static final int CANDIDATES = MAX_CANDIDATES + 1;
 
     /**
      * The k-th largest value: the largest t with {@code count(v >= t) >= k}. Bisects on the order
-     * keys until at most {@value #MAX_CANDIDATES} values lie between the bounds (about log2(n / 16)
+     * keys until at most {@value #MAX_CANDIDATES} values lie between the bounds (about log2(n / 4)
      * steps instead of ~25 for the full key range), then sorts those few.
      */
     static float kthLargest(float[] v, int off, int n, int k, float[] cand) {

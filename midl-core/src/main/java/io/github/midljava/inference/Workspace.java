@@ -66,6 +66,15 @@ final class Workspace {
     /** One partial output tile of the packed kernel per part. */
     private final float[][] tiles;
 
+    /**
+     * Batch-1 sparse path: each part's own selection ({@code [maxK]}) and top-k scratch. Every part
+     * selects the same units from the shared gate rather than wait for one thread to do it.
+     */
+    private final int[][] partSel;
+
+    private final float[][] partCandidates;
+    private final int[][] partTies;
+
     Workspace(int maxWidth, int maxProj, int maxUnits, int maxK, int maxParts) {
         this.maxWidth = maxWidth;
         this.maxProj = maxProj;
@@ -76,6 +85,9 @@ final class Workspace {
         this.rowStart = new int[maxUnits + 1];
         this.dots = new float[4 * maxParts];
         this.tiles = new float[maxParts][Kernels.MR * Kernels.NR];
+        this.partSel = new int[maxParts][maxK];
+        this.partCandidates = new float[maxParts][TopK.CANDIDATES];
+        this.partTies = new int[maxParts][maxK];
     }
 
     void ensure(int batch) {
@@ -96,6 +108,18 @@ final class Workspace {
     /** The scratch tile of part {@code part}. */
     float[] tile(int part) {
         return tiles[part];
+    }
+
+    int[] partSel(int part) {
+        return partSel[part];
+    }
+
+    float[] partCandidates(int part) {
+        return partCandidates[part];
+    }
+
+    int[] partTies(int part) {
+        return partTies[part];
     }
 
     int maxParts() {

@@ -125,6 +125,32 @@ class InferenceNetworkTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"LOW_RANK, LOW_RANK", "DENSE, DENSE", "DENSE, IDENTITY", "LOW_RANK, ZERO"})
+    void givenOneSampleOnSeveralThreads_whenSparse_thenBitwiseSameAsOneThreadAndDenseCompute(
+            GateKind gate, LightPath light) {
+        // Given: MID-L 150 -> 150 (big enough that at batch 1 the gate, the light path and the
+        // selected rows are split across threads, each thread selecting on its own), ReLU, then
+        // a linear layer; k = 68
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<LayerWeights> layers =
+                List.of(
+                        RandomWeights.midl(150, 150, 0.45, gate, 5, light, 3, 0.7f, rnd),
+                        RandomWeights.linear(150, 10, rnd));
+        float[] x = input(1, 150, 4);
+        float[] oneThread = new InferenceNetwork(layers, ComputeMode.SPARSE, 1).predict(x, 1);
+        // When / Then
+        for (int threads = 2; threads <= 3; threads++) {
+            InferenceNetwork net = new InferenceNetwork(layers, ComputeMode.SPARSE, threads);
+            for (int repeat = 0; repeat < 3; repeat++) {
+                assertThat(net.predict(x, 1)).as("%d threads", threads).containsExactly(oneThread);
+            }
+        }
+        assertThat(new InferenceNetwork(layers, ComputeMode.DENSE, 2).predict(x, 1))
+                .containsExactly(oneThread);
+        assertClose(oneThread, ScalarReference.network(layers, x, 1), 1e-4f);
+    }
+
     @Test
     void givenDenseMlp_whenPredicting_thenMatchesScalarReference() {
         // Given

@@ -178,6 +178,29 @@ class KernelsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"0, 200", "3, 77", "64, 130", "5, 6"})
+    void givenUnitRange_whenUpProjectAndBiasSigmoid_thenBitwiseEqualToThatSliceOfTheWhole(
+            int from, int to) {
+        // Given: n = 200 units, rank 16; ranges aligned, unaligned and shorter than a vector
+        int n = 200;
+        int r = 16;
+        SplittableRandom rnd = new SplittableRandom(from * 1000L + to);
+        float[] upT = random(r * n, rnd);
+        float[] s = random(r, rnd);
+        float[] bias = random(n, rnd);
+        float[] whole = new float[n];
+        Kernels.upProject(s, 0, r, upT, n, null, whole, 0);
+        Kernels.biasSigmoid(whole, 0, n, bias, 0.7f);
+        // When
+        float[] part = new float[n];
+        Kernels.upProject(s, 0, r, upT, n, from, to, null, part, 0);
+        Kernels.biasSigmoid(part, from, to - from, bias, from, 0.7f);
+        // Then: what splitting the gate across threads relies on
+        assertThat(java.util.Arrays.copyOfRange(part, from, to))
+                .containsExactly(java.util.Arrays.copyOfRange(whole, from, to));
+    }
+
+    @ParameterizedTest
     @CsvSource({"1.0, 37", "0.5, 512", "3.0, 5"})
     void givenPreActivations_whenBiasSigmoid_thenMatchesScalarSigmoid(float tau, int n) {
         // Given
