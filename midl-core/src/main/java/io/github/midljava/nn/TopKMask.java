@@ -2,16 +2,24 @@ package io.github.midljava.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.github.midljava.inference.TopKRows;
 
 /**
  * The hard top-k mask of MID-L: exactly k ones per row of a {@code [batch, n]} gate, ties broken
  * towards the lower unit index.
  *
- * <p>libtorch's {@code topk} returns tied indices in no defined order, so scattering its indices
- * breaks the tie rule. Instead we take the k-th largest value per row and keep every value above
- * it, plus as many values equal to it as are still needed, counted from the left.
+ * <p>On CPU, when the {@code jdk.incubator.vector} module is present, the mask is computed in Java
+ * ({@link TopKRows}): copying the gate out and the mask back costs less than libtorch's {@code
+ * topk} on a training batch (gate [128, 512], k = 230: 0.5 ms against 1.6 ms per call on the 2-core
+ * test machine). Otherwise, in the engine: libtorch's {@code topk} returns tied indices in no
+ * defined order, so scattering its indices breaks the tie rule; instead we take the k-th largest
+ * value per row and keep every value above it, plus as many values equal to it as are still needed,
+ * counted from the left. Both give the same mask.
  */
 public final class TopKMask {
+    /** Whether the Java selection can run (the Vector API module was added to the JVM). */
+    private static final boolean JAVA_SELECTION =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private TopKMask() {}
 
@@ -27,6 +35,30 @@ public final class TopKMask {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("k must be in [1, " + n + "], got " + k);
         }
+        if (k == n) {
+            return gate.onesLike();
+        }
+        if (JAVA_SELECTION
+                && ai.djl.Device.Type.CPU.equals(gate.getDevice().getDeviceType())
+                && gate.getDataType() == DataType.FLOAT32
+                && gate.getShape().size() <= Integer.MAX_VALUE) {
+            return maskInJava(gate, k);
+        }
+        return maskInEngine(gate, k);
+    }
+
+    /** The mask by {@link TopKRows} on a copy of the gate. */
+    static NDArray maskInJava(NDArray gate, int k) {
+        int batch = (int) gate.getShape().get(0);
+        int n = (int) gate.getShape().get(1);
+        float[] mask = new float[batch * n];
+        TopKRows.mask(gate.toFloatArray(), batch, n, k, mask);
+        return gate.getManager().create(mask, gate.getShape());
+    }
+
+    /** The mask by engine operators (any device). */
+    static NDArray maskInEngine(NDArray gate, int k) {
+        long n = gate.getShape().get(1);
         if (k == n) {
             return gate.onesLike();
         }

@@ -73,6 +73,20 @@ class TopKMaskTest {
     }
 
     @Test
+    void givenGatesWithManyTies_whenMaskingInJavaAndInEngine_thenSameMask() {
+        // Given: 32 rows of 40 units rounded to multiples of 1/8, so ties straddle the cut often
+        manager.getEngine().setRandomSeed(3);
+        NDArray g = manager.randomUniform(0, 1, new Shape(32, 40)).mul(8).floor().div(8);
+        for (int k : new int[] {1, 7, 18, 39, 40}) {
+            // When
+            float[] java = TopKMask.maskInJava(g, k).toFloatArray();
+            float[] engine = TopKMask.maskInEngine(g, k).toFloatArray();
+            // Then: the CPU shortcut and the engine operators select the same units
+            assertThat(java).as("k = %d", k).containsExactly(engine);
+        }
+    }
+
+    @Test
     void givenBatchOfOne_whenMasking_thenShapeIsKept() {
         NDArray g = manager.create(new float[][] {{0.1f, 0.3f, 0.2f}});
         NDArray m = TopKMask.mask(g, 1);
