@@ -9,7 +9,9 @@
  * {@link io.github.midljava.inference.InferenceNetwork} to run them ({@link
  * io.github.midljava.inference.ComputeMode#SPARSE} or {@link
  * io.github.midljava.inference.ComputeMode#DENSE}), and {@link
- * io.github.midljava.inference.InferenceLatency} to time them.
+ * io.github.midljava.inference.InferenceLatency} to time them. {@link
+ * io.github.midljava.inference.TopKRows} exposes the exact top-k selection on plain arrays; the
+ * training forward of {@code MidlBlock} uses it on CPU for its mask.
  *
  * <p>Kernels use the incubating Vector API ({@code --add-modules jdk.incubator.vector}) with the
  * platform's preferred vector width and FMA. At batch 1 the forward pass is bound by reading the
