@@ -25,6 +25,9 @@ public final class BenchReport {
     private Map<String, PytorchReference.Figures> reference = Map.of();
     private final long startNanos = System.nanoTime();
 
+    /** Taken before anything is written: the output may lie inside the working tree. */
+    private final String commit = Provenance.currentGitCommit();
+
     /**
      * @param threads the thread count of the run, for the header
      */
@@ -95,7 +98,7 @@ public final class BenchReport {
                 .append("Threads: ")
                 .append(threads)
                 .append(" (Java kernels and engine intra-op). Commit ")
-                .append(Provenance.currentGitCommit())
+                .append(commit)
                 .append(". Wall time ")
                 .append(Fmt.fixed((System.nanoTime() - startNanos) / 1e9, 0))
                 .append(" s. MID-L: ")
