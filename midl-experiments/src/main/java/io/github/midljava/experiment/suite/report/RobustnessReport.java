@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * E3: test accuracy under symmetric label noise, under Gaussian input noise at test time (measured
@@ -92,143 +95,61 @@ public final class RobustnessReport implements ExperimentReport {
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");
             // Label noise
-            List<String> header = new ArrayList<>(List.of("method", "seeds"));
-            for (double l : levels) {
-                header.add("label noise " + Fmt.pct(l, 0));
-            }
-            header.add(
-                    "drop "
-                            + Fmt.pct(levels.get(0), 0)
-                            + " → "
-                            + Fmt.pct(levels.get(levels.size() - 1), 0));
-            Table.Builder t = Table.builder(header);
-            List<Plots.Series> series = new ArrayList<>();
-            for (Method m : methods) {
-                List<Object> row = new ArrayList<>(List.of(m.cliName()));
-                double[] x = new double[levels.size()];
-                double[] y = new double[levels.size()];
-                double[] e = new double[levels.size()];
-                int n = Integer.MAX_VALUE;
-                boolean complete = true;
-                for (int i = 0; i < levels.size(); i++) {
-                    double l = levels.get(i);
-                    Variant v = results.catalog().labelNoise(m, l);
-                    Stat s = labelNoiseAccuracy(results, d, m, l);
-                    Stat train = results.stat(d, v, ablation, r -> r.result().trainAccuracy());
-                    row.add(s.pct());
-                    n = Math.min(n, s.n());
-                    x[i] = 100 * l;
-                    y[i] = s.mean();
-                    e[i] = Double.isNaN(s.std()) ? 0 : s.std();
-                    complete &= !s.isEmpty();
-                    csv.addRow(
-                            d.cliName(),
-                            m.cliName(),
+            appendCurve(
+                    md,
+                    csv,
+                    dir,
+                    d,
+                    methods,
+                    new Curve(
                             "label_noise",
-                            l,
-                            s.n(),
-                            s.mean(),
-                            s.std(),
-                            train.mean(),
-                            "",
-                            "");
-                }
-                row.add(1, n == Integer.MAX_VALUE ? 0 : n);
-                row.add(complete ? Fmt.fixed(100 * (y[0] - y[y.length - 1]), 2) + " pp" : "n/a");
-                t.addRow(row);
-                if (complete) {
-                    series.add(new Plots.Series(m.cliName(), x, y, e));
-                }
-            }
-            md.append("Test accuracy after training with label noise:\n\n")
-                    .append(MarkdownTable.render(t.build()))
-                    .append('\n');
-            if (!series.isEmpty()) {
-                String png = "label-noise-" + d.cliName() + ".png";
-                Plots.lineChart(
-                        dir.resolve(png),
-                        "Test accuracy vs training label noise, " + d.cliName(),
-                        "flipped training labels [%] ("
-                                + ResultSet.seedText(ablation)
-                                + "; error bars: std)",
-                        "test accuracy",
-                        series,
-                        false);
-                md.append("![Accuracy vs label noise, ")
-                        .append(d.cliName())
-                        .append("](")
-                        .append(png)
-                        .append(")\n\n");
-            }
+                            levels,
+                            l -> "label noise " + Fmt.pct(l, 0),
+                            "drop "
+                                    + Fmt.pct(levels.get(0), 0)
+                                    + " → "
+                                    + Fmt.pct(levels.get(levels.size() - 1), 0),
+                            l -> 100 * l,
+                            (m, l) -> labelNoiseAccuracy(results, d, m, l),
+                            (m, l) ->
+                                    results.stat(
+                                                    d,
+                                                    results.catalog().labelNoise(m, l),
+                                                    ablation,
+                                                    r -> r.result().trainAccuracy())
+                                            .mean(),
+                            "Test accuracy after training with label noise",
+                            "label-noise-",
+                            "Test accuracy vs training label noise, ",
+                            "flipped training labels [%] (" + ResultSet.seedText(ablation),
+                            "Accuracy vs label noise, "));
             // Input noise
-            header = new ArrayList<>(List.of("method", "seeds"));
-            for (double s : sigmas) {
-                header.add("σ = " + Fmt.fixed(s, 2));
-            }
-            header.add(
-                    "drop σ "
-                            + Fmt.fixed(sigmas.get(0), 2)
-                            + " → "
-                            + Fmt.fixed(sigmas.get(sigmas.size() - 1), 2));
-            t = Table.builder(header);
-            series = new ArrayList<>();
-            for (Method m : methods) {
-                List<Object> row = new ArrayList<>(List.of(m.cliName()));
-                double[] x = new double[sigmas.size()];
-                double[] y = new double[sigmas.size()];
-                double[] e = new double[sigmas.size()];
-                int n = Integer.MAX_VALUE;
-                boolean complete = true;
-                for (int i = 0; i < sigmas.size(); i++) {
-                    Stat s = inputNoiseAccuracy(results, d, m, sigmas.get(i));
-                    row.add(s.pct());
-                    n = Math.min(n, s.n());
-                    x[i] = sigmas.get(i);
-                    y[i] = s.mean();
-                    e[i] = Double.isNaN(s.std()) ? 0 : s.std();
-                    complete &= !s.isEmpty();
-                    csv.addRow(
-                            d.cliName(),
-                            m.cliName(),
+            appendCurve(
+                    md,
+                    csv,
+                    dir,
+                    d,
+                    methods,
+                    new Curve(
                             "input_sigma",
-                            sigmas.get(i),
-                            s.n(),
-                            s.mean(),
-                            s.std(),
-                            "",
-                            "",
-                            "");
-                }
-                row.add(1, n == Integer.MAX_VALUE ? 0 : n);
-                row.add(complete ? Fmt.fixed(100 * (y[0] - y[y.length - 1]), 2) + " pp" : "n/a");
-                t.addRow(row);
-                if (complete) {
-                    series.add(new Plots.Series(m.cliName(), x, y, e));
-                }
-            }
-            md.append("Test accuracy with Gaussian noise on the test inputs (models of E1):\n\n")
-                    .append(MarkdownTable.render(t.build()))
-                    .append('\n');
-            if (!series.isEmpty()) {
-                String png = "input-noise-" + d.cliName() + ".png";
-                Plots.lineChart(
-                        dir.resolve(png),
-                        "Test accuracy vs input noise, " + d.cliName(),
-                        "σ of Gaussian noise on standardised test inputs ("
-                                + ResultSet.seedText(results.options().e1Seeds())
-                                + "; error bars: std)",
-                        "test accuracy",
-                        series,
-                        false);
-                md.append("![Accuracy vs input noise, ")
-                        .append(d.cliName())
-                        .append("](")
-                        .append(png)
-                        .append(")\n\n");
-            }
+                            sigmas,
+                            sigma -> "σ = " + Fmt.fixed(sigma, 2),
+                            "drop σ "
+                                    + Fmt.fixed(sigmas.get(0), 2)
+                                    + " → "
+                                    + Fmt.fixed(sigmas.get(sigmas.size() - 1), 2),
+                            sigma -> sigma,
+                            (m, sigma) -> inputNoiseAccuracy(results, d, m, sigma),
+                            null,
+                            "Test accuracy with Gaussian noise on the test inputs (models of E1)",
+                            "input-noise-",
+                            "Test accuracy vs input noise, ",
+                            "σ of Gaussian noise on standardised test inputs ("
+                                    + ResultSet.seedText(results.options().e1Seeds()),
+                            "Accuracy vs input noise, "));
             // Small data
             String small = Fmt.pct(results.options().smallTrainFraction(), 0);
-            t =
+            Table.Builder t =
                     Table.builder(
                             "method",
                             "seeds",
@@ -285,6 +206,107 @@ public final class RobustnessReport implements ExperimentReport {
         }
         CsvTable.write(dir.resolve("summary.csv"), csv.build());
         return new ReportSection(id(), md.toString());
+    }
+
+    /**
+     * One accuracy-vs-noise curve per method: how to label, measure and plot it.
+     *
+     * @param condition the {@code condition} column of summary.csv
+     * @param levels the noise levels, first = the clean reference
+     * @param column the table header of a level
+     * @param dropHeader the header of the first-minus-last column
+     * @param plotX a level's x coordinate in the plot
+     * @param accuracy test accuracy of a method at a level
+     * @param trainMean mean train accuracy of a method at a level, or null if not measured
+     * @param caption the sentence above the table (without the colon)
+     * @param pngPrefix the plot's file name before the dataset name
+     * @param title the plot title before the dataset name
+     * @param xLabel the x-axis label up to the seed list (closed by "; error bars: std)")
+     * @param alt the plot's alt text before the dataset name
+     */
+    private record Curve(
+            String condition,
+            List<Double> levels,
+            DoubleFunction<String> column,
+            String dropHeader,
+            DoubleUnaryOperator plotX,
+            BiFunction<Method, Double, Stat> accuracy,
+            BiFunction<Method, Double, Double> trainMean,
+            String caption,
+            String pngPrefix,
+            String title,
+            String xLabel,
+            String alt) {}
+
+    /** Appends a curve's table (and plot, when every point is measured) for dataset d. */
+    private static void appendCurve(
+            StringBuilder md,
+            Table.Builder csv,
+            Path dir,
+            DatasetId d,
+            List<Method> methods,
+            Curve c)
+            throws IOException {
+        List<Double> levels = c.levels();
+        List<String> header = new ArrayList<>(List.of("method", "seeds"));
+        for (double l : levels) {
+            header.add(c.column().apply(l));
+        }
+        header.add(c.dropHeader());
+        Table.Builder t = Table.builder(header);
+        List<Plots.Series> series = new ArrayList<>();
+        for (Method m : methods) {
+            List<Object> row = new ArrayList<>(List.of(m.cliName()));
+            double[] x = new double[levels.size()];
+            double[] y = new double[levels.size()];
+            double[] e = new double[levels.size()];
+            int n = Integer.MAX_VALUE;
+            boolean complete = true;
+            for (int i = 0; i < levels.size(); i++) {
+                double l = levels.get(i);
+                Stat s = c.accuracy().apply(m, l);
+                row.add(s.pct());
+                n = Math.min(n, s.n());
+                x[i] = c.plotX().applyAsDouble(l);
+                y[i] = s.mean();
+                e[i] = Double.isNaN(s.std()) ? 0 : s.std();
+                complete &= !s.isEmpty();
+                csv.addRow(
+                        d.cliName(),
+                        m.cliName(),
+                        c.condition(),
+                        l,
+                        s.n(),
+                        s.mean(),
+                        s.std(),
+                        c.trainMean() == null ? "" : c.trainMean().apply(m, l),
+                        "",
+                        "");
+            }
+            row.add(1, n == Integer.MAX_VALUE ? 0 : n);
+            row.add(complete ? Fmt.fixed(100 * (y[0] - y[y.length - 1]), 2) + " pp" : "n/a");
+            t.addRow(row);
+            if (complete) {
+                series.add(new Plots.Series(m.cliName(), x, y, e));
+            }
+        }
+        md.append(c.caption()).append(":\n\n").append(MarkdownTable.render(t.build())).append('\n');
+        if (!series.isEmpty()) {
+            String png = c.pngPrefix() + d.cliName() + ".png";
+            Plots.lineChart(
+                    dir.resolve(png),
+                    c.title() + d.cliName(),
+                    c.xLabel() + "; error bars: std)",
+                    "test accuracy",
+                    series,
+                    false);
+            md.append("![")
+                    .append(c.alt())
+                    .append(d.cliName())
+                    .append("](")
+                    .append(png)
+                    .append(")\n\n");
+        }
     }
 
     private static String gapText(Stat gap) {
