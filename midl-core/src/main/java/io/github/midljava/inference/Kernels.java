@@ -98,11 +98,10 @@ final class Kernels {
     /**
      * {@code out[outOff + t] = dot(w[rows[rowsOff + t]], x[xOff .. xOff + d))} for {@code t <
      * count}: the gathered GEMV of the sparse full path. Rows of {@code w} ([*, d]) are contiguous,
-     * so a gather costs little over a dense GEMV. Six rows share each load of x: with rows
-     * scattered over the matrix, six concurrent streams keep more cache misses in flight than four
-     * (measured on the 2-core AVX-512 machine, MNIST layers, 230 of 512 rows: 46 µs vs 56 µs); for
-     * the consecutive rows of {@link #dotRowRange} four streams are faster (121 µs vs 124 µs for
-     * six). The arithmetic per row is the same whatever the grouping.
+     * so a gather costs little over a dense GEMV; four rows share each load of x. (Six rows at a
+     * time were faster on the gathered GEMV alone but slower inside the MNIST network, 80-83 vs
+     * 76-77 µs at batch 1 on one thread, so four it is.) The arithmetic per row is the same as in
+     * {@link #dotRowRange}.
      */
     static void dotRows(
             float[] w,
