@@ -263,7 +263,7 @@ final class MidlLayer implements Layer {
                 Kernels.upProject(s, b * p, gateRows, gateUpT, n, null, g, gOff);
             }
             Kernels.biasSigmoid(g, gOff, n, gateBias, tau);
-            TopK.select(g, gOff, n, k, ws.sel, b * k, ws.candidates, ws.ties);
+            TopK.select(g, gOff, n, k, ws.sel, b * k, ws.partCandidates(0), ws.partTies(0));
             if (!sparse(ws)) {
                 Arrays.fill(ws.mask, gOff, gOff + n, 0f);
                 for (int t = 0; t < k; t++) {

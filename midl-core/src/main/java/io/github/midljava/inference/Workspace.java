@@ -55,11 +55,6 @@ final class Workspace {
     /** Batched sparse path: per unit, where its list of samples ends, {@code [n + 1]}. */
     final int[] rowStart;
 
-    /** Scratch of {@link TopK#select}. */
-    final float[] candidates = new float[TopK.CANDIDATES];
-
-    final int[] ties;
-
     /** Four dot products of {@link Kernels#dotRow4} per part. */
     final float[] dots;
 
@@ -67,8 +62,9 @@ final class Workspace {
     private final float[][] tiles;
 
     /**
-     * Batch-1 sparse path: each part's own selection ({@code [maxK]}) and top-k scratch. Every part
-     * selects the same units from the shared gate rather than wait for one thread to do it.
+     * Each part's own scratch of {@link TopK#select} and, on the batch-1 sparse path, its own copy
+     * of the selection ({@code [maxK]}): there every part selects the same units from the shared
+     * gate rather than wait for one thread to do it.
      */
     private final int[][] partSel;
 
@@ -81,7 +77,6 @@ final class Workspace {
         this.maxUnits = maxUnits;
         this.maxK = maxK;
         this.maxParts = maxParts;
-        this.ties = new int[maxK];
         this.rowStart = new int[maxUnits + 1];
         this.dots = new float[4 * maxParts];
         this.tiles = new float[maxParts][Kernels.MR * Kernels.NR];
