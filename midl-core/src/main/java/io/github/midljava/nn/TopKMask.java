@@ -1,5 +1,6 @@
 package io.github.midljava.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.github.midljava.inference.TopKRows;
@@ -39,7 +40,7 @@ public final class TopKMask {
             return gate.onesLike();
         }
         if (JAVA_SELECTION
-                && ai.djl.Device.Type.CPU.equals(gate.getDevice().getDeviceType())
+                && Device.Type.CPU.equals(gate.getDevice().getDeviceType())
                 && gate.getDataType() == DataType.FLOAT32
                 && gate.getShape().size() <= Integer.MAX_VALUE) {
             return maskInJava(gate, k);
@@ -58,10 +59,6 @@ public final class TopKMask {
 
     /** The mask by engine operators (any device). */
     static NDArray maskInEngine(NDArray gate, int k) {
-        long n = gate.getShape().get(1);
-        if (k == n) {
-            return gate.onesLike();
-        }
         long batch = gate.getShape().get(0);
         // The unsorted top-k is 20-30% cheaper than the sorted one; we only need its minimum.
         NDArray kth = gate.topK(k, 1, true, false).get(0).min(new int[] {1}, true);
