@@ -123,6 +123,27 @@ public final class Table {
             return this;
         }
 
+        /**
+         * Appends a row of the given leading cells followed by empty cells up to the header's width
+         * (a row that only names what is missing).
+         */
+        public Builder addRowPadded(Object... leading) {
+            if (leading == null || leading.length > header.size()) {
+                throw new IllegalArgumentException(
+                        "row "
+                                + rows.size()
+                                + " must have at most "
+                                + header.size()
+                                + " cells, got "
+                                + (leading == null ? "null" : leading.length));
+            }
+            List<Object> cells = new ArrayList<>(Arrays.asList(leading));
+            while (cells.size() < header.size()) {
+                cells.add("");
+            }
+            return addRow(cells);
+        }
+
         /** Returns the table. */
         public Table build() {
             return new Table(header, Collections.unmodifiableList(new ArrayList<>(rows)));

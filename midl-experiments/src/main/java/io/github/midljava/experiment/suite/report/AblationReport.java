@@ -148,7 +148,7 @@ public final class AblationReport implements ExperimentReport {
                     String setting = e.getKey() + (v.primary() ? " (default)" : "");
                     List<StoredRun> runs = results.runs(d, v, seeds);
                     if (runs.isEmpty()) {
-                        t.addRow(setting, 0, "not measured (run missing)", "", "", "", "", "", "");
+                        t.addRowPadded(setting, 0, "not measured (run missing)");
                         continue;
                     }
                     RunResult r = runs.get(0).result();

@@ -158,18 +158,7 @@ public final class InformationReport implements ExperimentReport {
                 SmiSummary s = smi(results, d, m);
                 List<RunAnalysis> analyses = analyses(results, d, m);
                 if (s == null) {
-                    t.addRow(
-                            m.cliName(),
-                            "0",
-                            "not measured (run missing)",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "");
+                    t.addRowPadded(m.cliName(), "0", "not measured (run missing)");
                     smiValues.get(m.cliName())[di] = Double.NaN;
                     continue;
                 }

@@ -100,21 +100,7 @@ public final class MainTableReport implements ExperimentReport {
                 Variant v = results.catalog().e1(m);
                 List<StoredRun> runs = results.runs(d, v, seeds);
                 if (runs.isEmpty()) {
-                    t.addRow(
-                            m.cliName(),
-                            "0",
-                            "not measured (run missing)",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            "");
+                    t.addRowPadded(m.cliName(), "0", "not measured (run missing)");
                     continue;
                 }
                 RunResult r = runs.get(0).result();
