@@ -27,7 +27,9 @@ final class TopK {
      * selOff + k)}, ascending. Exactly k indices; among equal values the lower index wins. Values
      * must be finite (gates are in [0, 1]); NaN gives an unspecified but exactly-k, in-range
      * selection. {@code cand} holds at least {@link #CANDIDATES} floats and {@code ties} at least
-     * {@code k} ints, both scratch.
+     * {@code k} ints, both scratch. Entries of {@code sel} after the k written may be overwritten
+     * (up to {@link #SEL_SLACK} of them, where the array has them): give each caller's selection
+     * its own array, or fill consecutive ranges in ascending order.
      */
     static void select(
             float[] v, int off, int n, int k, int[] sel, int selOff, float[] cand, int[] ties) {
@@ -38,14 +40,7 @@ final class TopK {
             return;
         }
         float t = kthLargest(v, off, n, k, cand);
-        // Branch-free compaction of the values above the threshold: always write, advance only
-        // when taken. At most k - 1 of them exist, so the extra write stays inside sel.
-        int greater = 0;
-        for (int j = 0; j < n; j++) {
-            sel[selOff + greater] = j;
-            // Sign bit of t - x: 1 exactly when x > t (see countSign); no branch to mispredict.
-            greater += Float.floatToRawIntBits(t - v[off + j]) >>> 31;
-        }
+        int greater = compactGreater(v, off, n, t, sel, selOff);
         // The remaining k - greater come from the ties at t, lowest indices first (usually one):
         // a vector at a time, looking at lanes only where one is equal.
         int need = k - greater;
@@ -102,6 +97,85 @@ final class TopK {
         return lo;
     }
 
+    /** Entries after a selection that {@link #select} may overwrite as scratch. */
+    static final int SEL_SLACK = 7;
+
+    /** Eight-lane int vectors: the unit of the table-driven compaction. */
+    private static final VectorSpecies<Integer> INT8 = IntVector.SPECIES_256;
+
+    /**
+     * Vectorised compaction needs whole 8-lane groups, and 256-bit int vectors that the hardware
+     * has (on a 128-bit machine they would be emulated, far slower than the scalar loop).
+     */
+    private static final boolean TABLE_COMPACTION = Kernels.LANES % 8 == 0;
+
+    /** For each 8-bit mask, the positions of its set bits, ascending, then zeros: [256][8]. */
+    private static final int[] SET_BITS = new int[256 * 8];
+
+    /** Lane l holds 2^l: the weights that turn 0/1 lanes into a bit mask with one reduction. */
+    private static final IntVector LANE_BITS;
+
+    static {
+        for (int m = 0; m < 256; m++) {
+            int c = 0;
+            for (int b = 0; b < 8; b++) {
+                if ((m >> b & 1) != 0) {
+                    SET_BITS[m * 8 + c++] = b;
+                }
+            }
+        }
+        int[] bits = new int[INTS.length()];
+        for (int l = 0; l < bits.length && l < 31; l++) {
+            bits[l] = 1 << l;
+        }
+        LANE_BITS = IntVector.fromArray(INTS, bits, 0);
+    }
+
+    /**
+     * Writes the indices j with {@code v[off + j] > t}, ascending, to {@code sel[selOff ..]} and
+     * returns their number (at most k - 1 when t is the k-th largest). Per vector: the sign bits of
+     * {@code t - x} as a lane mask (one reduction), then per eight lanes one table row of set-bit
+     * positions, offset by j, stored whole; the count advances by the mask's popcount, so the next
+     * store overwrites the unused tail. 0.4 µs instead of 0.8 µs for the scalar branch-free loop at
+     * n = 512, 16 lanes.
+     */
+    private static int compactGreater(float[] v, int off, int n, float t, int[] sel, int selOff) {
+        int greater = 0;
+        int j = 0;
+        if (TABLE_COMPACTION) {
+            int bound = Kernels.SPECIES.loopBound(n);
+            FloatVector tv = FloatVector.broadcast(Kernels.SPECIES, t);
+            for (; j < bound; j += Kernels.LANES) {
+                int bits =
+                        tv.sub(FloatVector.fromArray(Kernels.SPECIES, v, off + j))
+                                .reinterpretAsInts()
+                                .lanewise(VectorOperators.LSHR, 31)
+                                .mul(LANE_BITS)
+                                .reduceLanes(VectorOperators.ADD);
+                for (int q = 0; q < Kernels.LANES; q += 8) {
+                    int b8 = (bits >>> q) & 0xFF;
+                    int at = selOff + greater;
+                    if (at + 8 <= sel.length) {
+                        IntVector.fromArray(INT8, SET_BITS, b8 * 8).add(j + q).intoArray(sel, at);
+                    } else {
+                        for (int c = 0; c < Integer.bitCount(b8); c++) {
+                            sel[at + c] = j + q + SET_BITS[b8 * 8 + c];
+                        }
+                    }
+                    greater += Integer.bitCount(b8);
+                }
+            }
+        }
+        // Branch-free: always write, advance only when taken. At most k - 1 values exceed t, so
+        // the extra write stays inside sel.
+        for (; j < n; j++) {
+            sel[selOff + greater] = j;
+            // Sign bit of t - x: 1 exactly when x > t (see countSign); no branch to mispredict.
+            greater += Float.floatToRawIntBits(t - v[off + j]) >>> 31;
+        }
+        return greater;
+    }
+
     /**
      * Bisection stops once at most this many values remain between its bounds. Two more passes of
      * bisection (~40 ns each for n = 512) cost less than looking at the lanes of up to 16 vectors
@@ -118,28 +192,30 @@ final class TopK {
      * steps instead of ~25 for the full key range), then sorts those few.
      */
     static float kthLargest(float[] v, int off, int n, int k, float[] cand) {
-        float min = v[off];
-        float max = v[off];
+        // Min and max as order keys: one int min and max per vector, where float min/max carry
+        // Java's NaN and -0.0 rules (three times slower here).
+        int minKey = key(v[off]);
+        int maxKey = minKey;
         int bound = Kernels.SPECIES.loopBound(n);
         int j = 0;
         if (bound > 0) {
-            FloatVector lo = FloatVector.fromArray(Kernels.SPECIES, v, off);
-            FloatVector hi = lo;
+            IntVector lo = keys(v, off);
+            IntVector hi = lo;
             for (j = Kernels.LANES; j < bound; j += Kernels.LANES) {
-                FloatVector x = FloatVector.fromArray(Kernels.SPECIES, v, off + j);
+                IntVector x = keys(v, off + j);
                 lo = lo.min(x);
                 hi = hi.max(x);
             }
-            min = Kernels.min(lo);
-            max = Kernels.max(hi);
+            minKey = lo.reduceLanes(VectorOperators.MIN);
+            maxKey = hi.reduceLanes(VectorOperators.MAX);
         }
         for (; j < n; j++) {
-            min = Math.min(min, v[off + j]);
-            max = Math.max(max, v[off + j]);
+            minKey = Math.min(minKey, key(v[off + j]));
+            maxKey = Math.max(maxKey, key(v[off + j]));
         }
         // Invariant: count(v >= fromKey(lo)) = countLo >= k > countHi = count(v >= fromKey(hi)).
-        long lo = key(min);
-        long hi = (long) key(max) + 1;
+        long lo = minKey;
+        long hi = (long) maxKey + 1;
         int countLo = n;
         int countHi = 0;
         while (hi - lo > 1 && countLo - countHi > MAX_CANDIDATES) {
@@ -237,6 +313,13 @@ final class TopK {
     static int key(float f) {
         int bits = Float.floatToRawIntBits(f);
         return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+    }
+
+    /** {@link #key} of each lane of {@code v[off ..]}. */
+    private static IntVector keys(float[] v, int off) {
+        IntVector bits = FloatVector.fromArray(Kernels.SPECIES, v, off).reinterpretAsInts();
+        return bits.lanewise(
+                VectorOperators.XOR, bits.lanewise(VectorOperators.ASHR, 31).and(0x7FFFFFFF));
     }
 
     static float fromKey(int key) {

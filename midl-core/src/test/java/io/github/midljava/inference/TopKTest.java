@@ -86,6 +86,28 @@ class TopKTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"512, 230", "1000, 450", "29, 13", "64, 63"})
+    void givenRoomAfterTheSelection_whenSelectingTopK_thenOnlyTheSlackIsOverwritten(int n, int k) {
+        // Given: the selection lands at offset 5 of a larger array of sentinels
+        SplittableRandom rnd = new SplittableRandom(11);
+        float[] v = new float[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = (float) rnd.nextDouble();
+        }
+        int off = 5;
+        int[] sel = new int[off + k + TopK.SEL_SLACK + 16];
+        java.util.Arrays.fill(sel, -7);
+        // When
+        TopK.select(v, 0, n, k, sel, off, new float[TopK.CANDIDATES], new int[k]);
+        // Then: the k indices are right, nothing before them and nothing past the slack changed
+        assertThat(java.util.Arrays.copyOfRange(sel, off, off + k))
+                .containsExactly(ScalarReference.topK(v, 0, n, k));
+        assertThat(java.util.Arrays.copyOfRange(sel, 0, off)).containsOnly(-7);
+        assertThat(java.util.Arrays.copyOfRange(sel, off + k + TopK.SEL_SLACK, sel.length))
+                .containsOnly(-7);
+    }
+
     @Test
     void givenSigmoidLikeGatesNearOne_whenSelectingTopK_thenExactlyK() {
         // Given: saturated gates, many of them exactly 1.0f
