@@ -35,7 +35,7 @@ public final class TopKRows {
                             + " and "
                             + mask.length);
         }
-        int[] sel = new int[k];
+        int[] sel = new int[k + TopK.SEL_SLACK];
         int[] ties = new int[k];
         float[] cand = new float[TopK.CANDIDATES];
         java.util.Arrays.fill(mask, 0, rows * n, 0f);

@@ -80,7 +80,7 @@ final class Workspace {
         this.rowStart = new int[maxUnits + 1];
         this.dots = new float[4 * maxParts];
         this.tiles = new float[maxParts][Kernels.MR * Kernels.NR];
-        this.partSel = new int[maxParts][maxK];
+        this.partSel = new int[maxParts][maxK + TopK.SEL_SLACK];
         this.partCandidates = new float[maxParts][TopK.CANDIDATES];
         this.partTies = new int[maxParts][maxK];
     }
@@ -94,7 +94,7 @@ final class Workspace {
         proj = new float[batch * maxProj];
         gate = new float[batch * maxUnits];
         h1 = new float[batch * maxUnits];
-        sel = new int[batch * maxK];
+        sel = new int[batch * maxK + TopK.SEL_SLACK];
         mask = new float[batch * maxUnits];
         rowSamples = new int[batch * maxK];
         capacity = batch;
