@@ -42,6 +42,11 @@ public final class InferenceNetwork {
     private final PhaseTask phaseTask = new PhaseTask();
 
     /**
+     * When set ({@link InferenceProfile}), single-slice calls write a timestamp after each phase.
+     */
+    private long[] phaseClock;
+
+    /**
      * Prepares a network on {@link Runtime#availableProcessors()} threads.
      *
      * @see #InferenceNetwork(List, ComputeMode, int)
@@ -170,6 +175,39 @@ public final class InferenceNetwork {
         }
     }
 
+    /**
+     * Makes later calls of at most {@code 2 * MIN_SLICE - 1} samples write {@code
+     * System.nanoTime()} into {@code clock}: {@code clock[0]} at the start, {@code clock[i + 1]}
+     * after phase i ({@link #phaseName}); null stops it. For {@link InferenceProfile}.
+     */
+    void recordPhases(long[] clock) {
+        if (clock != null && clock.length < phaseCount() + 1) {
+            throw new IllegalArgumentException(
+                    "clock needs phaseCount() + 1 = " + (phaseCount() + 1) + " entries");
+        }
+        this.phaseClock = clock;
+    }
+
+    /** The number of phases of one call, over all layers. */
+    int phaseCount() {
+        int count = 0;
+        for (Layer layer : layers) {
+            count += layer.phases();
+        }
+        return count;
+    }
+
+    /** {@code "layer L name"} of phase {@code index} (0-based over all layers). */
+    String phaseName(int index) {
+        for (int i = 0; i < layers.length; i++) {
+            if (index < layers[i].phases()) {
+                return "layer " + (i + 1) + " " + layers[i].phaseName(index);
+            }
+            index -= layers[i].phases();
+        }
+        throw new IllegalArgumentException("no phase " + index);
+    }
+
     /** Returns the index of the largest logit of each sample (the first one on ties). */
     public int[] argmax(float[] x, int batch) {
         float[] logits = predict(x, batch);
@@ -192,6 +230,12 @@ public final class InferenceNetwork {
     private void run(
             float[] x, float[] out, int start, int count, int batch, Workspace ws, Team team) {
         ws.ensure(count);
+        // Profiling covers calls that run on one workspace (batch below 2 * MIN_SLICE).
+        long[] clock = count == batch ? phaseClock : null;
+        int tick = 0;
+        if (clock != null) {
+            clock[0] = System.nanoTime();
+        }
         float[] src = x;
         int srcOff = start * inSize;
         for (int i = 0; i < layers.length; i++) {
@@ -200,15 +244,18 @@ public final class InferenceNetwork {
             int dstOff = last ? start * outSize : 0;
             Layer layer = layers[i];
             ws.setCall(src, srcOff, dst, dstOff, count, !last, batch == 1);
-            if (team == null) {
+            if (team == null && clock == null) {
                 layer.forward(ws);
             } else {
                 for (int ph = 0; ph < layer.phases(); ph++) {
-                    if (layer.splittable(ph, count)) {
+                    if (team != null && layer.splittable(ph, count)) {
                         phaseTask.set(layer, ph, ws);
                         team.run(phaseTask);
                     } else {
                         layer.phase(ph, 0, 1, ws);
+                    }
+                    if (clock != null) {
+                        clock[++tick] = System.nanoTime();
                     }
                 }
             }

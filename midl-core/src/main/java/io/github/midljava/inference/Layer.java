@@ -19,6 +19,9 @@ interface Layer {
 
     int phases();
 
+    /** A short name of {@code phase}, for profiles. */
+    String phaseName(int phase);
+
     /** Whether {@code phase} may run as several parts for this batch size. */
     boolean splittable(int phase, int batch);
 

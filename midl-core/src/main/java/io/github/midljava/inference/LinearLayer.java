@@ -45,6 +45,11 @@ final class LinearLayer implements Layer {
     }
 
     @Override
+    public String phaseName(int phase) {
+        return "linear";
+    }
+
+    @Override
     public boolean splittable(int phase, int batch) {
         return (long) n * d >= MIN_SPLIT_WORK;
     }

@@ -144,6 +144,16 @@ final class MidlLayer implements Layer {
     }
 
     @Override
+    public String phaseName(int phase) {
+        return switch (phase) {
+            case PROJECT -> "project";
+            case SELECT -> "gate/select";
+            case FULL -> "full";
+            default -> throw new IllegalArgumentException("no phase " + phase);
+        };
+    }
+
+    @Override
     public boolean splittable(int phase, int batch) {
         return switch (phase) {
             case PROJECT -> (long) (gateRows + lightRows) * d >= MIN_SPLIT_WORK;
