@@ -173,14 +173,7 @@ public final class InferenceLatency {
      * own paths).
      */
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("expected key=value, got " + a);
-            }
-            opt.put(kv[0], kv[1]);
-        }
+        Map<String, String> opt = keyValues(args);
         int[] batches = ints(opt.getOrDefault("batches", "1,8,64,256,1024"));
         int[] threads = ints(opt.getOrDefault("threads", "1,2"));
         double ratio = Double.parseDouble(opt.getOrDefault("ratio", "0.45"));
@@ -229,6 +222,19 @@ public final class InferenceLatency {
                         results.get(2).medianMicros() / results.get(0).medianMicros());
             }
         }
+    }
+
+    /** {@code key=value} arguments of the diagnostic mains, in order. */
+    static Map<String, String> keyValues(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected key=value, got " + a);
+            }
+            opt.put(kv[0], kv[1]);
+        }
+        return opt;
     }
 
     private static int[] ints(String csv) {

@@ -2,7 +2,6 @@ package io.github.midljava.inference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,14 +67,7 @@ public final class InferenceProfile {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (String a : args) {
-            String[] kv = a.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("expected key=value, got " + a);
-            }
-            opt.put(kv[0], kv[1]);
-        }
+        Map<String, String> opt = InferenceLatency.keyValues(args);
         int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
         double ratio = Double.parseDouble(opt.getOrDefault("ratio", "0.45"));
         int rank = Integer.parseInt(opt.getOrDefault("rank", "16"));
