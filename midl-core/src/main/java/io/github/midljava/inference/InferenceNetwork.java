@@ -176,9 +176,11 @@ public final class InferenceNetwork {
     }
 
     /**
-     * Makes later calls of at most {@code 2 * MIN_SLICE - 1} samples write {@code
-     * System.nanoTime()} into {@code clock}: {@code clock[0]} at the start, {@code clock[i + 1]}
-     * after phase i ({@link #phaseName}); null stops it. For {@link InferenceProfile}.
+     * Makes later calls that run on one workspace (every call with one thread; calls of fewer than
+     * {@code 2 * MIN_SLICE} samples with several) write {@code System.nanoTime()} into {@code
+     * clock}: {@code clock[0]} at the start, {@code clock[i + 1]} after phase i ({@link
+     * #phaseName}); null stops it. Not thread-safe: set it before calling. For {@link
+     * InferenceProfile}.
      */
     void recordPhases(long[] clock) {
         if (clock != null && clock.length < phaseCount() + 1) {
@@ -230,7 +232,7 @@ public final class InferenceNetwork {
     private void run(
             float[] x, float[] out, int start, int count, int batch, Workspace ws, Team team) {
         ws.ensure(count);
-        // Profiling covers calls that run on one workspace (batch below 2 * MIN_SLICE).
+        // Profiling covers calls that run on one workspace, not the slices of a split batch.
         long[] clock = count == batch ? phaseClock : null;
         int tick = 0;
         if (clock != null) {
