@@ -16,25 +16,11 @@ import java.util.Optional;
  * full and light path are computed and blended, i.e. MID-L computed densely. Each call copies the
  * batch in, runs the forward in a sub-manager and copies the logits out, as a deployment would.
  */
-public final class DjlComputeMode implements ComputeMode {
-
-    private final String name;
-    private final Method method;
+public final class DjlComputeMode extends NamedComputeMode {
 
     /** Creates the mode for the trained model of {@code method}. */
     public DjlComputeMode(String name, Method method) {
-        this.name = name;
-        this.method = method;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Method method() {
-        return method;
+        super(name, method);
     }
 
     @Override

@@ -14,10 +14,8 @@ import java.util.Optional;
  * weights: for MID-L either only the k selected rows of W1 per sample (sparse) or all rows. Only
  * MLPs can be exported; for a CNN the mode is unavailable and says so.
  */
-public final class JavaComputeMode implements ComputeMode {
+public final class JavaComputeMode extends NamedComputeMode {
 
-    private final String name;
-    private final Method method;
     private final io.github.midljava.inference.ComputeMode mode;
 
     /**
@@ -27,19 +25,8 @@ public final class JavaComputeMode implements ComputeMode {
      */
     public JavaComputeMode(
             String name, Method method, io.github.midljava.inference.ComputeMode mode) {
-        this.name = name;
-        this.method = method;
+        super(name, method);
         this.mode = mode;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Method method() {
-        return method;
     }
 
     @Override

@@ -7,10 +7,8 @@ import io.github.midljava.model.Method;
 import java.util.Optional;
 
 /** A compute mode this build does not have yet: E4 lists it with its note and never a number. */
-public final class MissingComputeMode implements ComputeMode {
+public final class MissingComputeMode extends NamedComputeMode {
 
-    private final String name;
-    private final Method method;
     private final String note;
 
     /**
@@ -19,19 +17,8 @@ public final class MissingComputeMode implements ComputeMode {
      * @param note what the report prints instead of a number
      */
     public MissingComputeMode(String name, Method method, String note) {
-        this.name = name;
-        this.method = method;
+        super(name, method);
         this.note = note;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Method method() {
-        return method;
     }
 
     @Override
