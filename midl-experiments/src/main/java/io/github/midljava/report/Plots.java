@@ -93,6 +93,14 @@ public final class Plots {
     public record ParetoPoint(String series, String label, double x, double y) {}
 
     /**
+     * Returns the Markdown that shows a plot written next to the report, followed by a blank line:
+     * {@code ![alt](file)}.
+     */
+    public static String markdownImage(String alt, String file) {
+        return "![" + alt + "](" + file + ")\n\n";
+    }
+
+    /**
      * Writes a line chart with optional error bars.
      *
      * @param png target file

@@ -203,11 +203,7 @@ public final class AblationReport implements ExperimentReport {
                             "test accuracy",
                             points,
                             false);
-                    md.append("![Pareto curve, ")
-                            .append(d.cliName())
-                            .append("](")
-                            .append(png)
-                            .append(")\n\n");
+                    md.append(Plots.markdownImage("Pareto curve, " + d.cliName(), png));
                 }
             }
         }

@@ -200,11 +200,7 @@ public final class EfficiencyReport implements ExperimentReport {
                         series,
                         true,
                         true);
-                md.append("![Latency vs batch size, ")
-                        .append(d.cliName())
-                        .append("](")
-                        .append(png)
-                        .append(")\n\n");
+                md.append(Plots.markdownImage("Latency vs batch size, " + d.cliName(), png));
             }
         }
         CsvTable.write(dir.resolve("summary.csv"), csv.build());

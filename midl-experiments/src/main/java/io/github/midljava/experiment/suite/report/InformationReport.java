@@ -217,11 +217,7 @@ public final class InformationReport implements ExperimentReport {
                                 + " samples, units of all seeds)",
                         perNeuron,
                         BINS);
-                md.append("![Per-neuron MI, ")
-                        .append(d.cliName())
-                        .append("](")
-                        .append(png)
-                        .append(")\n\n");
+                md.append(Plots.markdownImage("Per-neuron MI, " + d.cliName(), png));
             }
             appendSelection(md, dir, results, d, seeds, selectionCsv);
             di++;
@@ -340,11 +336,7 @@ public final class InformationReport implements ExperimentReport {
                 .append("test split; a uniform selection would put every unit at k/n):\n\n")
                 .append(MarkdownTable.render(t.build()))
                 .append('\n')
-                .append("![Active-neuron histogram, ")
-                .append(d.cliName())
-                .append("](")
-                .append(png)
-                .append(")\n\n");
+                .append(Plots.markdownImage("Active-neuron histogram, " + d.cliName(), png));
     }
 
     private static List<RunAnalysis> analyses(ResultSet results, DatasetId d, Method m) {

@@ -300,12 +300,7 @@ public final class RobustnessReport implements ExperimentReport {
                     "test accuracy",
                     series,
                     false);
-            md.append("![")
-                    .append(c.alt())
-                    .append(d.cliName())
-                    .append("](")
-                    .append(png)
-                    .append(")\n\n");
+            md.append(Plots.markdownImage(c.alt() + d.cliName(), png));
         }
     }
 
