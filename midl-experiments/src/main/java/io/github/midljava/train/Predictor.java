@@ -67,8 +67,24 @@ public final class Predictor {
         void accept(int from, NDArray logits);
     }
 
-    private static void forEachBatch(
-            Block block, NDManager manager, DataSplit split, BatchConsumer consumer) {
+    /** Receives one batch of inputs, in a sub-manager that closes after the call. */
+    @FunctionalInterface
+    public interface InputBatchConsumer {
+        /**
+         * @param from index of the batch's first sample in the split
+         * @param ps an inference-mode parameter store on the batch's sub-manager
+         * @param x the batch, shaped as the model expects ({@link ClassifierTrainer#batchShape})
+         */
+        void accept(int from, ParameterStore ps, NDArray x);
+    }
+
+    /**
+     * Feeds the split to {@code consumer} in batches of {@value #BATCH} samples, each batch created
+     * in its own sub-manager of {@code manager} (closed, with all the arrays the consumer made,
+     * after the call).
+     */
+    public static void forEachInputBatch(
+            NDManager manager, DataSplit split, InputBatchConsumer consumer) {
         int len = split.featureLength();
         for (int from = 0; from < split.size(); from += BATCH) {
             int size = Math.min(BATCH, split.size() - from);
@@ -77,10 +93,17 @@ public final class Predictor {
                 NDArray x =
                         sub.create(
                                 FloatBuffer.wrap(split.features(), from * len, size * len), shape);
-                NDArray logits =
-                        block.forward(new ParameterStore(sub, false), new NDList(x), false).head();
-                consumer.accept(from, logits);
+                consumer.accept(from, new ParameterStore(sub, false), x);
             }
         }
+    }
+
+    private static void forEachBatch(
+            Block block, NDManager manager, DataSplit split, BatchConsumer consumer) {
+        forEachInputBatch(
+                manager,
+                split,
+                (from, ps, x) ->
+                        consumer.accept(from, block.forward(ps, new NDList(x), false).head()));
     }
 }

@@ -1,18 +1,14 @@
 package io.github.midljava.experiment.suite;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.MidlOutput;
-import io.github.midljava.train.ClassifierTrainer;
-import java.nio.FloatBuffer;
+import io.github.midljava.train.Predictor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +23,6 @@ import java.util.List;
  * does nothing else.
  */
 public final class HiddenLayerProbe {
-
-    private static final int BATCH = 500;
 
     private HiddenLayerProbe() {}
 
@@ -45,26 +39,23 @@ public final class HiddenLayerProbe {
             SequentialBlock block, NDManager manager, DataSplit split, int layer) {
         List<Block> children = new ArrayList<>(block.getChildren().values());
         int stop = indexAfterActivation(children, layer);
-        float[] out = null;
-        int units = 0;
-        int len = split.featureLength();
-        for (int from = 0; from < split.size(); from += BATCH) {
-            int size = Math.min(BATCH, split.size() - from);
-            try (NDManager sub = manager.newSubManager()) {
-                ParameterStore ps = new ParameterStore(sub, false);
-                NDArray x = input(sub, split, from, size, len);
-                for (int i = 0; i <= stop; i++) {
-                    x = children.get(i).forward(ps, new NDList(x), false).head();
-                }
-                float[] values = x.toFloatArray();
-                if (out == null) {
-                    units = (int) x.getShape().get(1);
-                    out = new float[split.size() * units];
-                }
-                System.arraycopy(values, 0, out, from * units, values.length);
-            }
+        List<float[]> batches = new ArrayList<>();
+        Predictor.forEachInputBatch(
+                manager,
+                split,
+                (from, ps, x) -> {
+                    for (int i = 0; i <= stop; i++) {
+                        x = children.get(i).forward(ps, new NDList(x), false).head();
+                    }
+                    batches.add(x.toFloatArray());
+                });
+        float[] out = new float[batches.stream().mapToInt(b -> b.length).sum()];
+        int at = 0;
+        for (float[] b : batches) {
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
         }
-        return new Activations(out == null ? new float[0] : out, units);
+        return new Activations(out, split.size() == 0 ? 0 : out.length / split.size());
     }
 
     /**
@@ -85,28 +76,25 @@ public final class HiddenLayerProbe {
         if (midl.isEmpty()) {
             return List.of();
         }
-        int len = split.featureLength();
-        for (int from = 0; from < split.size(); from += BATCH) {
-            int size = Math.min(BATCH, split.size() - from);
-            try (NDManager sub = manager.newSubManager()) {
-                ParameterStore ps = new ParameterStore(sub, false);
-                NDArray x = input(sub, split, from, size, len);
-                int m = 0;
-                for (Block c : children) {
-                    if (c instanceof MidlBlock) {
-                        MidlOutput o = ((MidlBlock) c).forwardDetailed(ps, x, false);
-                        float[] perUnit = o.mask().sum(new int[] {0}).toFloatArray();
-                        long[] acc = counts.get(m++);
-                        for (int j = 0; j < acc.length; j++) {
-                            acc[j] += Math.round(perUnit[j]);
+        Predictor.forEachInputBatch(
+                manager,
+                split,
+                (from, ps, x) -> {
+                    int m = 0;
+                    for (Block c : children) {
+                        if (c instanceof MidlBlock) {
+                            MidlOutput o = ((MidlBlock) c).forwardDetailed(ps, x, false);
+                            float[] perUnit = o.mask().sum(new int[] {0}).toFloatArray();
+                            long[] acc = counts.get(m++);
+                            for (int j = 0; j < acc.length; j++) {
+                                acc[j] += Math.round(perUnit[j]);
+                            }
+                            x = o.output();
+                        } else {
+                            x = c.forward(ps, new NDList(x), false).head();
                         }
-                        x = o.output();
-                    } else {
-                        x = c.forward(ps, new NDList(x), false).head();
                     }
-                }
-            }
-        }
+                });
         List<LayerSelection> out = new ArrayList<>();
         for (int i = 0; i < midl.size(); i++) {
             MidlBlock b = midl.get(i);
@@ -139,11 +127,6 @@ public final class HiddenLayerProbe {
                     "the model has " + available + " hidden layers, asked for layer " + layer);
         }
         return hidden.get(layer - 1) + 1;
-    }
-
-    private static NDArray input(NDManager sub, DataSplit split, int from, int size, int len) {
-        Shape shape = ClassifierTrainer.batchShape(split, size);
-        return sub.create(FloatBuffer.wrap(split.features(), from * len, size * len), shape);
     }
 
     /**
