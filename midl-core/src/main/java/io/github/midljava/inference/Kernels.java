@@ -61,40 +61,6 @@ final class Kernels {
         return v.lane(0);
     }
 
-    /** The smallest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
-    static float min(FloatVector v) {
-        if (LANES > 8) {
-            v = v.min(v.rearrange(XOR8));
-        }
-        if (LANES > 4) {
-            v = v.min(v.rearrange(XOR4));
-        }
-        if (LANES > 2) {
-            v = v.min(v.rearrange(XOR2));
-        }
-        if (LANES > 1) {
-            v = v.min(v.rearrange(XOR1));
-        }
-        return v.lane(0);
-    }
-
-    /** The largest lane of {@code v}, by the same shuffle tree as {@link #sum}. */
-    static float max(FloatVector v) {
-        if (LANES > 8) {
-            v = v.max(v.rearrange(XOR8));
-        }
-        if (LANES > 4) {
-            v = v.max(v.rearrange(XOR4));
-        }
-        if (LANES > 2) {
-            v = v.max(v.rearrange(XOR2));
-        }
-        if (LANES > 1) {
-            v = v.max(v.rearrange(XOR1));
-        }
-        return v.lane(0);
-    }
-
     /**
      * {@code out[outOff + t] = dot(w[rows[rowsOff + t]], x[xOff .. xOff + d))} for {@code t <
      * count}: the gathered GEMV of the sparse full path. Rows of {@code w} ([*, d]) are contiguous,
