@@ -199,6 +199,16 @@ public final class InferenceNetwork {
         return count;
     }
 
+    /** The number of layers. */
+    int layerCount() {
+        return layers.length;
+    }
+
+    /** The number of phases of layer {@code layer} (0-based). */
+    int phaseCount(int layer) {
+        return layers[layer].phases();
+    }
+
     /** {@code "layer L name"} of phase {@code index} (0-based over all layers). */
     String phaseName(int index) {
         for (int i = 0; i < layers.length; i++) {

@@ -47,12 +47,6 @@ public final class InferenceProfile {
             }
         }
 
-        double medianMicros(int phase) {
-            long[] t = nanos[phase].clone();
-            Arrays.sort(t);
-            return t[(t.length - 1) / 2] / 1e3;
-        }
-
         /** Median over calls of the summed time of the given phases. */
         double medianMicros(int fromPhase, int toPhase) {
             long[] t = new long[nanos[0].length];
@@ -113,34 +107,33 @@ public final class InferenceProfile {
             System.out.printf(Locale.ROOT, "%s%n", t.name);
             for (int p = 0; p < t.nanos.length; p++) {
                 System.out.printf(
-                        Locale.ROOT, "  %-24s %8.2f us%n", t.net.phaseName(p), t.medianMicros(p));
+                        Locale.ROOT,
+                        "  %-24s %8.2f us%n",
+                        t.net.phaseName(p),
+                        t.medianMicros(p, p + 1));
             }
             System.out.printf(
                     Locale.ROOT, "  %-24s %8.2f us%n", "call", t.medianMicros(0, t.nanos.length));
         }
         Trace dense = traces.get(0);
         Trace midl = traces.get(1);
-        int from = 0;
-        for (int layer = 0; layer < dense.nanos.length; layer++) {
-            int to = from;
-            while (to < midl.nanos.length && midl.net.phaseName(to).startsWith(prefix(layer))) {
-                to++;
-            }
+        int midlFrom = 0;
+        int denseFrom = 0;
+        for (int layer = 0; layer < dense.net.layerCount(); layer++) {
+            int midlTo = midlFrom + midl.net.phaseCount(layer);
+            int denseTo = denseFrom + dense.net.phaseCount(layer);
             System.out.printf(
                     Locale.ROOT,
                     "layer %d: midl-sparse / dense %.3f%n",
                     layer + 1,
-                    midl.medianMicros(from, to) / dense.medianMicros(layer));
-            from = to;
+                    midl.medianMicros(midlFrom, midlTo) / dense.medianMicros(denseFrom, denseTo));
+            midlFrom = midlTo;
+            denseFrom = denseTo;
         }
         System.out.printf(
                 Locale.ROOT,
                 "call: midl-sparse / dense %.3f%n",
                 midl.medianMicros(0, midl.nanos.length)
                         / dense.medianMicros(0, dense.nanos.length));
-    }
-
-    private static String prefix(int layer) {
-        return "layer " + (layer + 1) + " ";
     }
 }
