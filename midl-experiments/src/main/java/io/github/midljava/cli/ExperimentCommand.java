@@ -18,18 +18,24 @@ import io.github.midljava.experiment.suite.report.ReportContext;
 import io.github.midljava.experiment.suite.report.ReportSection;
 import io.github.midljava.experiment.suite.report.ResultSet;
 import io.github.midljava.experiment.suite.report.SuiteReport;
+import io.github.midljava.experiment.suite.spark.SparkMaster;
+import io.github.midljava.experiment.suite.spark.SparkRunExecutor;
+import io.github.midljava.experiment.suite.spark.SparkSettings;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.train.Preset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.apache.spark.network.util.JavaUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -213,6 +219,49 @@ public final class ExperimentCommand implements Callable<Integer> {
                             + " all).")
     int testLimit = 0;
 
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description =
+                    "Run the training runs on Apache Spark: local[N] (embedded: N concurrent runs,"
+                            + " one executor JVM each, nothing to install), spark://HOST:PORT (a"
+                            + " standalone cluster), yarn or k8s://URL. Default: none, the runs"
+                            + " execute one after another in this JVM. The driver writes the"
+                            + " store and runs E4.")
+    String master;
+
+    @Option(
+            names = "--threads-per-run",
+            paramLabel = "T",
+            description =
+                    "With --master: engine intra-op threads (and Spark cores) of each run, so N"
+                            + " runs need N x T cores. Default: ${DEFAULT-VALUE}.")
+    int threadsPerRun = SparkSettings.DEFAULT_THREADS_PER_RUN;
+
+    @Option(
+            names = "--executor-memory",
+            paramLabel = "SIZE",
+            description =
+                    "With --master: heap of each executor JVM, e.g. 2g or 1536m. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    String executorMemory = SparkSettings.DEFAULT_EXECUTOR_MEMORY_MB + "m";
+
+    @Option(
+            names = "--master-timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "With --master: how long to wait for the master and the first executor."
+                            + " Default: ${DEFAULT-VALUE}.")
+    long masterTimeout = SparkSettings.DEFAULT_TIMEOUT.toSeconds();
+
+    @Option(
+            names = "--conf",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "With --master: a Spark setting, repeatable, e.g. --conf"
+                            + " spark.executorEnv.MIDL_DATA_DIR=/data on the workers.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
@@ -227,16 +276,31 @@ public final class ExperimentCommand implements Callable<Integer> {
         // Parse and validate everything before the engine starts, so a typo fails in milliseconds.
         Set<ExperimentId> selection = ExperimentId.parseSelection(experiment);
         SuiteOptions options = options();
+        SparkSettings spark = sparkSettings();
         common.configureEngine();
         SuitePlan plan = SuitePlan.of(options, selection);
-        SuiteRunner runner =
-                new SuiteRunner(
-                        new RunStore(out),
-                        new TrainingExecutor(),
-                        new DatasetCache(options.data(), options.testLimit()),
-                        ComputeModes.defaults(),
-                        System.err);
-        outcome = runner.run(plan);
+        DatasetCache data = new DatasetCache(options.data(), options.testLimit());
+        if (spark == null) {
+            outcome =
+                    new SuiteRunner(
+                                    new RunStore(out),
+                                    new TrainingExecutor(),
+                                    data,
+                                    ComputeModes.defaults(),
+                                    System.err)
+                            .run(plan);
+        } else {
+            try (SparkRunExecutor executor = new SparkRunExecutor(spark, data, System.err)) {
+                outcome =
+                        new SuiteRunner(
+                                        new RunStore(out),
+                                        executor,
+                                        data,
+                                        ComputeModes.defaults(),
+                                        System.err)
+                                .run(plan);
+            }
+        }
         ResultSet results = new ResultSet(plan, outcome);
         ReportContext context = new ReportContext(commandLine(), Instant.now().toString());
         Map<ExperimentId, ReportSection> sections = ExperimentReports.write(out, results, context);
@@ -279,6 +343,43 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** Returns the claims judged by the last {@code all} call (tests). */
     public List<ClaimRow> claims() {
         return claims;
+    }
+
+    /** Returns the Spark settings of these flags, or null without {@code --master}. */
+    SparkSettings sparkSettings() {
+        if (master == null) {
+            if (spec != null) {
+                for (String o :
+                        List.of(
+                                "--threads-per-run",
+                                "--executor-memory",
+                                "--master-timeout",
+                                "--conf")) {
+                    if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                        throw new IllegalArgumentException(o + " needs --master");
+                    }
+                }
+            }
+            return null;
+        }
+        long mb;
+        try {
+            mb = JavaUtils.byteStringAsMb(executorMemory);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--executor-memory: expected a size such as 2g or 1536m, got "
+                            + executorMemory);
+        }
+        if (masterTimeout < 1) {
+            throw new IllegalArgumentException(
+                    "--master-timeout must be >= 1 second, got " + masterTimeout);
+        }
+        return new SparkSettings(
+                SparkMaster.parse(master),
+                threadsPerRun,
+                (int) Math.min(Integer.MAX_VALUE, mb),
+                sparkConf,
+                Duration.ofSeconds(masterTimeout));
     }
 
     /** Returns the validated suite options of these flags. */

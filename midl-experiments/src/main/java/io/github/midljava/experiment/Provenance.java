@@ -59,8 +59,22 @@ public record Provenance(
                 Instant.now().toString());
     }
 
-    /** Returns {@code git rev-parse HEAD} of the working directory (+ "-dirty"), or "unknown". */
+    /**
+     * System property naming the commit for a process that runs outside the checkout (a Spark
+     * executor runs in its worker's folder, with the driver's classpath): the driver passes its own
+     * commit there.
+     */
+    public static final String GIT_COMMIT_PROPERTY = "midl.gitCommit";
+
+    /**
+     * Returns {@link #GIT_COMMIT_PROPERTY} if set, else {@code git rev-parse HEAD} of the working
+     * directory (+ "-dirty"), or "unknown".
+     */
     public static String currentGitCommit() {
+        String given = System.getProperty(GIT_COMMIT_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
         try {
             String head = run("git", "rev-parse", "HEAD");
             if (head.isEmpty()) {

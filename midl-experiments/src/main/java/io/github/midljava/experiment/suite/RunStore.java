@@ -3,6 +3,7 @@ package io.github.midljava.experiment.suite;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
+import io.github.midljava.report.AtomicFiles;
 import io.github.midljava.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,11 @@ public final class RunStore {
         }
         Json.write(dir.resolve(RECORD), stored.record());
         Json.write(dir.resolve(RESULT), stored.result());
+    }
+
+    /** Writes the trained weights of a run computed elsewhere (atomically, before its result). */
+    public void saveParameters(PlannedRun run, byte[] parameters) throws IOException {
+        AtomicFiles.writeBytes(parameters(run), parameters);
     }
 
     /** Returns the trained weights a run kept for E4. */

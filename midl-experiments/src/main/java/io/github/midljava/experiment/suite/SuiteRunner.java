@@ -26,11 +26,16 @@ import java.util.TreeMap;
  * <p>All stored runs are checked before anything is trained, so a folder of another configuration
  * stops the suite at once rather than after hours. A run that fails is reported and the suite goes
  * on; its folder keeps no result, so the next invocation tries it again.
+ *
+ * <p>The runs are executed one after another by a {@link RunExecutor} in this process, or all at
+ * once by a {@link RunBatchExecutor} (a Spark cluster) that returns their outputs; either way only
+ * this class writes the store, and the E4 benchmarks run here, after the runs they time.
  */
 public final class SuiteRunner {
 
     private final RunStore store;
     private final RunExecutor executor;
+    private final RunBatchExecutor batch;
     private final DatasetCache data;
     private final List<ComputeMode> computeModes;
     private final PrintStream log;
@@ -48,8 +53,38 @@ public final class SuiteRunner {
             DatasetCache data,
             List<ComputeMode> computeModes,
             PrintStream log) {
+        this(store, executor, null, data, computeModes, log);
+    }
+
+    /**
+     * A runner that hands every pending run to {@code batch} (e.g. a Spark cluster) and stores the
+     * outputs it returns.
+     *
+     * @param store where runs are stored
+     * @param batch executes the pending runs
+     * @param data loads each dataset once (for E4, which runs here)
+     * @param computeModes the E4 compute modes
+     * @param log progress and failures (stderr)
+     */
+    public SuiteRunner(
+            RunStore store,
+            RunBatchExecutor batch,
+            DatasetCache data,
+            List<ComputeMode> computeModes,
+            PrintStream log) {
+        this(store, null, batch, data, computeModes, log);
+    }
+
+    private SuiteRunner(
+            RunStore store,
+            RunExecutor executor,
+            RunBatchExecutor batch,
+            DatasetCache data,
+            List<ComputeMode> computeModes,
+            PrintStream log) {
         this.store = store;
         this.executor = executor;
+        this.batch = batch;
         this.data = data;
         this.computeModes = List.copyOf(computeModes);
         this.log = log;
@@ -95,9 +130,12 @@ public final class SuiteRunner {
         List<SuiteOutcome.Failure> failures = new ArrayList<>();
         int executed = 0;
         int benchmarks = 0;
+        if (batch != null && !pending.isEmpty()) {
+            executed = executeBatch(pending, options, stored, failures, progress);
+        }
         for (DatasetId d : options.datasets()) {
             for (PlannedRun run : pending) {
-                if (run.dataset() != d) {
+                if (batch != null || run.dataset() != d) {
                     continue;
                 }
                 progress.starting(run.label());
@@ -156,6 +194,68 @@ public final class SuiteRunner {
                         (System.nanoTime() - t0) / 1e9,
                         Instant.now().toString(),
                         List.of(loadAtStart, RunRecord.currentLoadAverage()));
+        StoredRun stored = new StoredRun(out.result(), out.analysis(), record);
+        store.save(run, stored);
+        return stored;
+    }
+
+    /** Hands the pending runs to the batch executor and stores each output it returns. */
+    private int executeBatch(
+            List<PlannedRun> pending,
+            SuiteOptions options,
+            Map<PlannedRun, StoredRun> stored,
+            List<SuiteOutcome.Failure> failures,
+            OverallProgress progress)
+            throws IOException {
+        int[] executed = {0};
+        batch.executeAll(
+                pending,
+                options,
+                new RunBatchExecutor.Sink() {
+                    @Override
+                    public void finished(PlannedRun run, ShippedRun out) throws IOException {
+                        try {
+                            stored.put(run, store(run, options, out));
+                            executed[0]++;
+                            progress.finished(out.wallSeconds());
+                        } catch (IllegalStateException e) {
+                            failed(run, message(e));
+                        }
+                    }
+
+                    @Override
+                    public void failed(PlannedRun run, String message) {
+                        failures.add(new SuiteOutcome.Failure(run.label(), message));
+                        log.println("suite: run " + run.label() + " FAILED: " + message);
+                        progress.failed(0);
+                    }
+                });
+        return executed[0];
+    }
+
+    /**
+     * Stores a run computed elsewhere: its weights, analysis and record, then its result, each file
+     * atomically, so a driver killed in between leaves a folder that the next invocation clears and
+     * computes again.
+     */
+    private StoredRun store(PlannedRun run, SuiteOptions options, ShippedRun out)
+            throws IOException {
+        if (run.variant().analysed() && out.analysis() == null) {
+            throw new IllegalStateException("run " + run.label() + " returned no E2 analysis");
+        }
+        if (run.variant().savesParameters() && out.parameters() == null) {
+            throw new IllegalStateException("run " + run.label() + " returned no trained weights");
+        }
+        store.clearUnfinished(run);
+        if (run.variant().savesParameters()) {
+            store.saveParameters(run, out.parameters());
+        }
+        RunRecord record =
+                new RunRecord(
+                        run.fingerprint(options),
+                        out.wallSeconds(),
+                        Instant.now().toString(),
+                        out.loadAverage());
         StoredRun stored = new StoredRun(out.result(), out.analysis(), record);
         store.save(run, stored);
         return stored;
