@@ -108,6 +108,7 @@ final class SparkProgress extends SparkListener {
     /** Records a run the driver has stored. */
     synchronized void stored(String run) {
         done++;
+        inFlight.remove(run); // its task-end event may come after the result
         print("stored " + run + (lastPlace.containsKey(run) ? " from " + lastPlace.get(run) : ""));
     }
 

@@ -310,6 +310,7 @@ public final class SparkRunExecutor implements RunBatchExecutor {
                         "-Dai.djl.pytorch.num_interop_threads=1",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         "-Dorg.slf4j.simpleLogger.log.org.apache.spark=error",
+                        "-Dorg.slf4j.simpleLogger.log.org.apache.hadoop=error",
                         "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error",
                         "-D"
                                 + Provenance.GIT_COMMIT_PROPERTY

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,8 +192,7 @@ class StandaloneClusterTest {
         return ProcessHandle.allProcesses()
                 .filter(
                         p -> {
-                            List<String> args =
-                                    Arrays.asList(p.info().arguments().orElse(new String[0]));
+                            List<String> args = commandLine(p);
                             int i = args.indexOf("--executor-id");
                             return args.contains(
                                             "org.apache.spark.executor.CoarseGrainedExecutorBackend")
@@ -202,6 +202,19 @@ class StandaloneClusterTest {
                                     && args.get(i + 1).equals(executorId);
                         })
                 .findFirst();
+    }
+
+    /**
+     * The whole command line from /proc ({@code ProcessHandle.Info.arguments()} is empty for the
+     * executors' long command lines).
+     */
+    private static List<String> commandLine(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return Arrays.asList(new String(raw, StandardCharsets.UTF_8).split("\\u0000"));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static Process jvm(String mainClass, Path sparkHome, String name, String... args)
