@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -35,29 +36,73 @@ class SparkRunExecutorTest {
                 .withThreadsPerRun(TinyPlan.THREADS);
     }
 
+    private static SuiteOutcome local2;
+    private static Map<String, Integer> local2Deliveries;
+    private static String local2Log;
+
+    /** The tiny plan on local[2], computed once for the tests that need it. */
+    private static synchronized SuiteOutcome local2Outcome() throws IOException {
+        if (local2 == null) {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+            try (SparkRunExecutor spark =
+                    new SparkRunExecutor(
+                            local2(), new DatasetCache(TinyPlan.options().data(), 1000), out)) {
+                local2 = TinyPlan.distributed(spark, dir.resolve("local2"), out);
+                local2Deliveries = spark.deliveries();
+            }
+            local2Log = log.toString(StandardCharsets.UTF_8);
+        }
+        return local2;
+    }
+
     @Test
     void givenTinyPlan_whenLocal2_thenStoresExactlyTheInProcessResults() throws IOException {
         // Given
         SuiteOutcome expected = TinyPlan.inProcess(dir.resolve("in-process"));
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
         // When
-        SuiteOutcome actual;
+        SuiteOutcome actual = local2Outcome();
+
+        // Then
+        assertThat(local2Deliveries).hasSize(3).allSatisfy((run, n) -> assertThat(n).isOne());
+        TinyPlan.assertSameResults(actual, expected);
+        TinyPlan.assertNoUnfinishedFolder(dir.resolve("local2"), 3);
+        for (String m : List.of("dense", "midl")) { // E4 on the driver times these weights
+            Path weights = Path.of("runs", "adult", m, "seed-1", RunStore.PARAMETERS);
+            assertThat(Files.readAllBytes(dir.resolve("local2").resolve(weights)))
+                    .as(m + " weights")
+                    .isEqualTo(Files.readAllBytes(dir.resolve("in-process").resolve(weights)));
+        }
+        assertThat(local2Log).contains("3/3 runs done").contains("in flight: adult/");
+        assertThat(local2Log)
+                .containsPattern("started adult/\\w+/seed-1 on executor \\d+ \\(127.0.0.1\\)");
+    }
+
+    @Test
+    void givenStoredSparkRuns_whenSuiteRunsAgain_thenReusesThemWithoutStartingSpark()
+            throws IOException {
+        // Given
+        assertThat(local2Outcome().failures()).isEmpty();
+
+        // When
+        SuiteOutcome again;
         try (SparkRunExecutor spark =
                 new SparkRunExecutor(
-                        local2(), new DatasetCache(TinyPlan.options().data(), 1000), out)) {
-            actual = TinyPlan.distributed(spark, dir.resolve("local2"), out);
-            assertThat(spark.deliveries()).hasSize(3).allSatisfy((run, n) -> assertThat(n).isOne());
+                        local2(),
+                        new DatasetCache(TinyPlan.options().data(), 1000),
+                        new PrintStream(PrintStream.nullOutputStream()))) {
+            again =
+                    TinyPlan.distributed(
+                            spark,
+                            dir.resolve("local2"),
+                            new PrintStream(PrintStream.nullOutputStream()));
+            assertThat(spark.context()).as("no Spark context started").isNull();
         }
 
         // Then
-        TinyPlan.assertSameResults(actual, expected);
-        TinyPlan.assertNoUnfinishedFolder(dir.resolve("local2"), 3);
-        String text = log.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("3/3 runs done").contains("in flight: adult/");
-        assertThat(text)
-                .containsPattern("started adult/\\w+/seed-1 on executor \\d+ \\(127.0.0.1\\)");
+        assertThat(again.executedRuns()).isZero();
+        assertThat(again.reusedRuns()).isEqualTo(3);
     }
 
     @Test
