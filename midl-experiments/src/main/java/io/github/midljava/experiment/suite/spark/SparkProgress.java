@@ -71,6 +71,9 @@ final class SparkProgress extends SparkListener {
         }
         TaskInfo t = event.taskInfo();
         String place = place(t);
+        // An executor trains one run at a time: a run still listed there has ended, and its
+        // task-end event is on its way.
+        inFlight.values().removeIf(place::equals);
         inFlight.put(run, place);
         lastPlace.put(run, place);
         String attempt = t.attemptNumber() > 0 ? " (attempt " + (t.attemptNumber() + 1) + ")" : "";
