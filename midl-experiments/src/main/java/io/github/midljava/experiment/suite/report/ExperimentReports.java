@@ -2,6 +2,8 @@ package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.SuiteOutcome;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,12 +33,13 @@ public final class ExperimentReports {
     public static Map<ExperimentId, ReportSection> write(
             Path out, ResultSet results, ReportContext context) throws IOException {
         Map<ExperimentId, ReportSection> sections = new EnumMap<>(ExperimentId.class);
+        SuiteAnalysis analysis = SuiteAnalysis.of(results);
         for (ExperimentReport report : all()) {
             if (!results.plan().experiments().contains(report.id())) {
                 continue;
             }
             Path dir = out.resolve(report.id().cliName());
-            ReportSection section = report.write(dir, results);
+            ReportSection section = report.write(dir, analysis);
             sections.put(report.id(), section);
             StringBuilder md = new StringBuilder();
             md.append("# ").append(section.title()).append("\n\n");
