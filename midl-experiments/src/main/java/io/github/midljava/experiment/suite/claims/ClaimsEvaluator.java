@@ -24,11 +24,12 @@ import java.util.function.Function;
  * {@link Verdict}; the rule is printed beside the verdict.
  *
  * <p>Every verdict is taken at the default configuration and rests on comparisons paired by seed
- * (DENSE and MIDL of seed s share the data order and the seed of their initialisation): the mean
- * difference over seeds with its 95% Student t interval ({@link PairedDifference}) decides, never
- * the point estimate alone. A comparison with fewer than {@link PairedDifference#MIN_SEEDS} pairs
- * gives no verdict ({@link Verdict#NOT_ENOUGH_SEEDS}). Numbers of other configurations (the E5
- * activeRatio sweep, usually one seed) are shown in their own column and decide nothing.
+ * (DENSE and MIDL trained with the same seed s, which sets their data order and initialisation):
+ * the mean difference over seeds with its 95% Student t interval ({@link PairedDifference})
+ * decides, never the point estimate alone. A comparison with fewer than {@link
+ * PairedDifference#MIN_SEEDS} pairs gives no verdict ({@link Verdict#NOT_ENOUGH_SEEDS}). Numbers of
+ * other configurations (the E5 activeRatio sweep, usually one seed) are shown in their own column
+ * and decide nothing.
  *
  * <p>"Equal accuracy" means the interval of MID-L − dense lies above −{@code margin}
  * (non-inferiority); "more" (SMI, robustness) means the interval of the advantage lies above 0
@@ -251,7 +252,7 @@ public final class ClaimsEvaluator {
                                 + " (MID-L − "
                                 + b.getKey()
                                 + " "
-                                + interval(d, 3, "")
+                                + interval(d, 4, "")
                                 + ")");
             }
             outcomes.add(Outcome.combine(criteria));

@@ -36,6 +36,9 @@ import java.util.TreeSet;
  */
 public final class SuiteReport {
 
+    /** The claims table alone, for quoting (the README links it): {@code <out>/claims.md}. */
+    public static final String CLAIMS_FILE = "claims.md";
+
     private SuiteReport() {}
 
     /** Writes {@code <out>/report.md} and returns the claims it judged. */
@@ -76,6 +79,7 @@ public final class SuiteReport {
         }
         ExperimentReports.appendFailures(md, results.outcome());
         AtomicFiles.writeString(out.resolve("report.md"), md.toString());
+        AtomicFiles.writeString(out.resolve(CLAIMS_FILE), claimsPage(results, context, claims));
         return claims;
     }
 
@@ -140,6 +144,26 @@ public final class SuiteReport {
                 + " the `"
                 + o.preset().cliName()
                 + "` preset (epochs under Setup): the verdicts hold for this training length.";
+    }
+
+    /**
+     * The claims table with where it came from (commit, command, time), so that it can be quoted
+     * without copying numbers by hand.
+     */
+    private static String claimsPage(
+            ResultSet results, ReportContext context, List<ClaimRow> claims) {
+        return "# MID-L claims vs our numbers\n\n"
+                + "Generated "
+                + context.generatedAt()
+                + " at git commit `"
+                + Provenance.currentGitCommit()
+                + "` with the full report (`report.md` beside this file) by:\n\n```\n"
+                + context.commandLine()
+                + "\n```\n\n"
+                + claimsTable(claims)
+                + "\n"
+                + claimsNote(results)
+                + "\n";
     }
 
     /** One line on run length and seeds, for the top of each experiment's report. */
