@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class PerNeuronMutualInformation {
+public final class PerNeuronMutualInformation extends KnnEstimatorBase {
 
     /** Default threshold (nats) above which a unit counts as informative. */
     public static final double DEFAULT_THRESHOLD = 0.1;
@@ -26,25 +26,15 @@ public final class PerNeuronMutualInformation {
     private static final long NOISE_STREAM = 3;
 
     private final double threshold;
-    private final long seed;
-    private final int threads;
-    private final KnnMutualInformation estimator;
 
     private PerNeuronMutualInformation(Builder builder) {
+        super(builder);
         this.threshold = builder.threshold;
-        this.seed = builder.seed;
-        this.threads = builder.threads;
-        this.estimator = builder.estimator.build();
     }
 
     /** Returns a builder: k = 3, threshold 0.1 nats, seed 0, all available processors. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Returns the one-dimensional estimator applied to each unit. */
-    public KnnMutualInformation getEstimator() {
-        return estimator;
     }
 
     /**

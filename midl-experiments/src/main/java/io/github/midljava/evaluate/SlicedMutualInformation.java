@@ -21,7 +21,7 @@ import java.util.Random;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class SlicedMutualInformation {
+public final class SlicedMutualInformation extends KnnEstimatorBase {
 
     /** Default number of random directions. */
     public static final int DEFAULT_NUM_DIRECTIONS = 1000;
@@ -31,15 +31,10 @@ public final class SlicedMutualInformation {
     private static final long PERMUTATION_STREAM = 4;
 
     private final int numDirections;
-    private final long seed;
-    private final int threads;
-    private final KnnMutualInformation estimator;
 
     private SlicedMutualInformation(Builder builder) {
+        super(builder);
         this.numDirections = builder.numDirections;
-        this.seed = builder.seed;
-        this.threads = builder.threads;
-        this.estimator = builder.estimator.build();
     }
 
     /** Returns a builder: 1000 directions, k = 3, seed 0, all available processors. */
@@ -50,21 +45,6 @@ public final class SlicedMutualInformation {
     /** Returns the number of directions averaged. */
     public int getNumDirections() {
         return numDirections;
-    }
-
-    /** Returns the base seed. */
-    public long getSeed() {
-        return seed;
-    }
-
-    /** Returns the number of worker threads. */
-    public int getThreads() {
-        return threads;
-    }
-
-    /** Returns the one-dimensional estimator applied along each direction. */
-    public KnnMutualInformation getEstimator() {
-        return estimator;
     }
 
     /**

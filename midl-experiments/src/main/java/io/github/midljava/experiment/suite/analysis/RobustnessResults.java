@@ -8,6 +8,7 @@ import io.github.midljava.model.Method;
 import io.github.midljava.report.Fmt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 /**
  * E3's numbers: accuracy against label noise (ablation seeds) and test-input noise (E1 seeds), the
@@ -143,34 +144,24 @@ public record RobustnessResults(
 
     private static DatasetDeltas deltas(
             ResultSet results, DatasetId d, List<CurvePoint> curves, List<SmallDataRow> small) {
-        List<Double> levels = results.options().labelNoiseLevels();
         RobustnessDelta label =
-                levels.size() < 2
-                        ? null
-                        : drop(
-                                curves,
-                                d,
-                                NoiseCondition.LABEL_NOISE,
-                                results.options().ablationSeedList(),
-                                "label noise "
-                                        + Fmt.pct(levels.get(0), 0)
-                                        + " → "
-                                        + Fmt.pct(levels.get(levels.size() - 1), 0)
-                                        + " drop");
-        List<Double> sigmas = results.options().inputSigmas();
+                drop(
+                        curves,
+                        d,
+                        NoiseCondition.LABEL_NOISE,
+                        results.options().labelNoiseLevels(),
+                        results.options().ablationSeedList(),
+                        l -> Fmt.pct(l, 0),
+                        "label noise ");
         RobustnessDelta input =
-                sigmas.size() < 2
-                        ? null
-                        : drop(
-                                curves,
-                                d,
-                                NoiseCondition.INPUT_NOISE,
-                                results.options().e1Seeds(),
-                                "input noise σ "
-                                        + Fmt.fixed(sigmas.get(0), 2)
-                                        + " → "
-                                        + Fmt.fixed(sigmas.get(sigmas.size() - 1), 2)
-                                        + " drop");
+                drop(
+                        curves,
+                        d,
+                        NoiseCondition.INPUT_NOISE,
+                        results.options().inputSigmas(),
+                        results.options().e1Seeds(),
+                        sigma -> Fmt.fixed(sigma, 2),
+                        "input noise σ ");
         PerSeed denseGap = gapSmall(small, d, Method.DENSE);
         PerSeed midlGap = gapSmall(small, d, Method.MIDL);
         RobustnessDelta gap =
@@ -186,15 +177,29 @@ public record RobustnessResults(
         return new DatasetDeltas(d, label, input, gap);
     }
 
-    /** Accuracy at the first level minus accuracy at the last, by seed. */
+    /**
+     * Accuracy at the first level minus accuracy at the last, by seed, for DENSE and MIDL; null
+     * with fewer than two levels or without both methods.
+     */
     private static RobustnessDelta drop(
             List<CurvePoint> curves,
             DatasetId d,
             NoiseCondition c,
+            List<Double> levels,
             List<Long> seeds,
-            String condition) {
+            DoubleFunction<String> level,
+            String prefix) {
+        if (levels.size() < 2) {
+            return null;
+        }
         PerSeed dense = drop(curve(curves, d, Method.DENSE, c));
         PerSeed midl = drop(curve(curves, d, Method.MIDL, c));
+        String condition =
+                prefix
+                        + level.apply(levels.get(0))
+                        + " → "
+                        + level.apply(levels.get(levels.size() - 1))
+                        + " drop";
         return dense.isEmpty() || midl.isEmpty()
                 ? null
                 : new RobustnessDelta(condition, seeds, dense, midl);

@@ -82,10 +82,18 @@ public final class ClaimsEvaluator {
      * pairs, PASS if the lower end of MID-L − dense is above −margin, else FAIL.
      */
     Outcome accuracyKept(PairedDifference d) {
+        return above(d, -margin);
+    }
+
+    /**
+     * The one decision rule of every comparison: INSUFFICIENT below the minimum of pairs, PASS if
+     * the interval's lower end is above {@code threshold}, else FAIL.
+     */
+    static Outcome above(PairedDifference d, double threshold) {
         if (!d.enoughSeeds()) {
             return Outcome.INSUFFICIENT;
         }
-        return d.lowerAbove(-margin - EPS) ? Outcome.PASS : Outcome.FAIL;
+        return d.lowerAbove(threshold - EPS) ? Outcome.PASS : Outcome.FAIL;
     }
 
     /** Claim 1: up to 55% fewer active neurons, at accuracy equal to dense. */
@@ -241,10 +249,7 @@ public final class ClaimsEvaluator {
             for (Map.Entry<String, SmiFigure> b : baselines(s)) {
                 PairedDifference d = PairedDifference.of(s.midl().smi(), b.getValue().smi());
                 diffs.add(d);
-                criteria.add(
-                        !d.enoughSeeds()
-                                ? Outcome.INSUFFICIENT
-                                : d.lowerAbove(EPS) ? Outcome.PASS : Outcome.FAIL);
+                criteria.add(above(d, 0));
                 parts.add(
                         b.getKey()
                                 + " "
@@ -288,10 +293,7 @@ public final class ClaimsEvaluator {
             for (RobustnessDelta r : e.robustness()) {
                 PairedDifference d = r.advantage();
                 diffs.add(d);
-                criteria.add(
-                        !d.enoughSeeds()
-                                ? Outcome.INSUFFICIENT
-                                : d.lowerAbove(EPS) ? Outcome.PASS : Outcome.FAIL);
+                criteria.add(above(d, 0));
                 parts.add(
                         r.condition()
                                 + " MID-L "
