@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,7 @@ public final class ClaimsEvaluator {
 
     private static final double EPS = 1e-9;
     private static final String NO_SWEEP = "—";
+    private static final String PAIRED_E1 = "E1, MIDL and DENSE paired by seed";
 
     private final double margin;
     private final String configuration;
@@ -98,61 +100,99 @@ public final class ClaimsEvaluator {
 
     /** Claim 1: up to 55% fewer active neurons, at accuracy equal to dense. */
     ClaimRow activeNeurons(List<DatasetEvidence> evidence) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        List<String> sweep = new ArrayList<>();
-        List<String> datasets = new ArrayList<>();
-        List<PairedDifference> diffs = new ArrayList<>();
-        for (DatasetEvidence e : evidence) {
-            DefaultPoint p = e.midl();
-            if (p == null) {
-                continue;
-            }
-            PairedDifference d = p.accuracyDifference();
-            double reduction = 1 - p.activeRatio();
-            Outcome kept = accuracyKept(d);
-            Outcome o =
-                    kept != Outcome.PASS
-                            ? kept
-                            : reduction >= PAPER_NEURON_REDUCTION - EPS
+        return atDefault(
+                        evidence,
+                        p -> {
+                            double reduction = 1 - p.activeRatio();
+                            return reduction >= PAPER_NEURON_REDUCTION - EPS
                                     ? Outcome.PASS
                                     : reduction > EPS ? Outcome.PARTIAL : Outcome.FAIL;
-            outcomes.add(o);
-            datasets.add(e.dataset());
-            diffs.add(d);
-            ours.add(
-                    e.dataset()
-                            + ": "
-                            + Fmt.pct(reduction, 0)
-                            + " fewer (activeRatio "
-                            + Fmt.fixed(p.activeRatio(), 3)
-                            + "); accuracy "
-                            + accuracyPair(p)
-                            + ", "
-                            + intervalPp(d));
-            sweepText(e, sweep, s -> Fmt.pct(1 - s.activeRatio(), 0) + " fewer");
-        }
-        return new ClaimRow(
-                "Fewer active neurons",
-                "up to 55% fewer active neurons",
-                scope(datasets, diffs, "E1, MIDL and DENSE paired by seed"),
-                join(ours),
-                sweep.isEmpty() ? NO_SWEEP : String.join("; ", sweep),
-                "at the default configuration: accuracy kept (lower end of the 95% interval of"
-                        + " MID-L − dense above −"
-                        + marginText()
-                        + ") and 1 − activeRatio ≥ 55% passes, > 0 partial; accuracy not kept"
-                        + " fails; fewer than 3 seed pairs: not enough seeds",
-                Verdict.combine(outcomes));
+                        },
+                        (p, d) ->
+                                Fmt.pct(1 - p.activeRatio(), 0)
+                                        + " fewer (activeRatio "
+                                        + Fmt.fixed(p.activeRatio(), 3)
+                                        + "); accuracy "
+                                        + accuracyPair(p)
+                                        + ", "
+                                        + intervalPp(d),
+                        s -> Fmt.pct(1 - s.activeRatio(), 0) + " fewer")
+                .row(
+                        "Fewer active neurons",
+                        "up to 55% fewer active neurons",
+                        PAIRED_E1,
+                        "at the default configuration: accuracy kept (lower end of the 95% interval"
+                                + " of MID-L − dense above −"
+                                + marginText()
+                                + ") and 1 − activeRatio ≥ 55% passes, > 0 partial; accuracy not"
+                                + " kept fails; fewer than 3 seed pairs: not enough seeds");
     }
 
     /** Claim 2: 1.7x fewer FLOPs, at accuracy equal to dense. */
     ClaimRow flops(List<DatasetEvidence> evidence) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        List<String> sweep = new ArrayList<>();
-        List<String> datasets = new ArrayList<>();
-        List<PairedDifference> diffs = new ArrayList<>();
+        return atDefault(
+                        evidence,
+                        p ->
+                                p.honestSavings() >= PAPER_FLOPS_SAVINGS - EPS
+                                        ? Outcome.PASS
+                                        : p.paperStyleSavings() >= PAPER_FLOPS_SAVINGS - EPS
+                                                ? Outcome.PARTIAL
+                                                : Outcome.FAIL,
+                        (p, d) ->
+                                Fmt.ratio(p.honestSavings())
+                                        + " honest / "
+                                        + Fmt.ratio(p.paperStyleSavings())
+                                        + " paper-style (MID-L layers), "
+                                        + Fmt.ratio(p.modelHonestSavings())
+                                        + " honest (model); accuracy "
+                                        + intervalPp(d),
+                        s ->
+                                Fmt.ratio(s.honestSavings())
+                                        + " honest / "
+                                        + Fmt.ratio(s.paperStyleSavings())
+                                        + " paper-style")
+                .row(
+                        "1.7x fewer FLOPs",
+                        "1.7x fewer FLOPs",
+                        PAIRED_E1,
+                        "at the default configuration, with accuracy kept (as in the row above):"
+                                + " pass if the MID-L layers' honest savings ≥ 1.7x, partial if"
+                                + " only paper-style ≥ 1.7x; accuracy not kept fails; fewer than 3"
+                                + " seed pairs: not enough seeds");
+    }
+
+    /** Claim 3: accuracy equal to or better than dense. */
+    ClaimRow accuracy(List<DatasetEvidence> evidence) {
+        return atDefault(
+                        evidence,
+                        p -> Outcome.PASS,
+                        (p, d) -> accuracyPair(p) + ", " + intervalPp(d),
+                        null)
+                .row(
+                        "Accuracy ≥ dense",
+                        "accuracy equal to or better than the dense baseline",
+                        PAIRED_E1,
+                        "per dataset: lower end of the 95% Student t interval of MID-L − dense"
+                                + " accuracy (paired by seed) above −"
+                                + marginText()
+                                + " (non-inferiority margin); fewer than 3 seed pairs: not enough"
+                                + " seeds");
+    }
+
+    /**
+     * A claim on the default configuration's cost, conditioned on its accuracy: per dataset, the
+     * accuracy test's outcome unless it passes, then {@code cost}'s.
+     *
+     * @param cost the claim's own rule, applied once the accuracy is kept
+     * @param text our numbers of a dataset (without its name)
+     * @param sweepWhat what a sweep point shows, or null for no sweep column
+     */
+    private Tally atDefault(
+            List<DatasetEvidence> evidence,
+            Function<DefaultPoint, Outcome> cost,
+            BiFunction<DefaultPoint, PairedDifference, String> text,
+            Function<SweepPoint, String> sweepWhat) {
+        Tally t = new Tally();
         for (DatasetEvidence e : evidence) {
             DefaultPoint p = e.midl();
             if (p == null) {
@@ -160,84 +200,44 @@ public final class ClaimsEvaluator {
             }
             PairedDifference d = p.accuracyDifference();
             Outcome kept = accuracyKept(d);
-            Outcome o =
-                    kept != Outcome.PASS
-                            ? kept
-                            : p.honestSavings() >= PAPER_FLOPS_SAVINGS - EPS
-                                    ? Outcome.PASS
-                                    : p.paperStyleSavings() >= PAPER_FLOPS_SAVINGS - EPS
-                                            ? Outcome.PARTIAL
-                                            : Outcome.FAIL;
-            outcomes.add(o);
-            datasets.add(e.dataset());
-            diffs.add(d);
-            ours.add(
-                    e.dataset()
-                            + ": "
-                            + Fmt.ratio(p.honestSavings())
-                            + " honest / "
-                            + Fmt.ratio(p.paperStyleSavings())
-                            + " paper-style (MID-L layers), "
-                            + Fmt.ratio(p.modelHonestSavings())
-                            + " honest (model); accuracy "
-                            + intervalPp(d));
-            sweepText(
-                    e,
-                    sweep,
-                    s ->
-                            Fmt.ratio(s.honestSavings())
-                                    + " honest / "
-                                    + Fmt.ratio(s.paperStyleSavings())
-                                    + " paper-style");
+            t.add(e.dataset(), kept != Outcome.PASS ? kept : cost.apply(p), text.apply(p, d), d);
+            if (sweepWhat != null) {
+                sweepText(e, t.sweep, sweepWhat);
+            }
         }
-        return new ClaimRow(
-                "1.7x fewer FLOPs",
-                "1.7x fewer FLOPs",
-                scope(datasets, diffs, "E1, MIDL and DENSE paired by seed"),
-                join(ours),
-                sweep.isEmpty() ? NO_SWEEP : String.join("; ", sweep),
-                "at the default configuration, with accuracy kept (as in the row above): pass if"
-                        + " the MID-L layers' honest savings ≥ 1.7x, partial if only paper-style ≥"
-                        + " 1.7x; accuracy not kept fails; fewer than 3 seed pairs: not enough seeds",
-                Verdict.combine(outcomes));
+        return t;
     }
 
-    /** Claim 3: accuracy equal to or better than dense. */
-    ClaimRow accuracy(List<DatasetEvidence> evidence) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        List<String> datasets = new ArrayList<>();
-        List<PairedDifference> diffs = new ArrayList<>();
-        for (DatasetEvidence e : evidence) {
-            DefaultPoint p = e.midl();
-            if (p == null) {
-                continue;
-            }
-            PairedDifference d = p.accuracyDifference();
-            outcomes.add(accuracyKept(d));
-            datasets.add(e.dataset());
-            diffs.add(d);
-            ours.add(e.dataset() + ": " + accuracyPair(p) + ", " + intervalPp(d));
+    /** What one claim collects over the datasets, and its row. */
+    private final class Tally {
+        final List<Outcome> outcomes = new ArrayList<>();
+        final List<String> ours = new ArrayList<>();
+        final List<String> sweep = new ArrayList<>();
+        final List<String> datasets = new ArrayList<>();
+        final List<PairedDifference> diffs = new ArrayList<>();
+
+        void add(String dataset, Outcome o, String text, PairedDifference... compared) {
+            outcomes.add(o);
+            datasets.add(dataset);
+            ours.add(dataset + ": " + text);
+            diffs.addAll(List.of(compared));
         }
-        return new ClaimRow(
-                "Accuracy ≥ dense",
-                "accuracy equal to or better than the dense baseline",
-                scope(datasets, diffs, "E1, MIDL and DENSE paired by seed"),
-                join(ours),
-                NO_SWEEP,
-                "per dataset: lower end of the 95% Student t interval of MID-L − dense accuracy"
-                        + " (paired by seed) above −"
-                        + marginText()
-                        + " (non-inferiority margin); fewer than 3 seed pairs: not enough seeds",
-                Verdict.combine(outcomes));
+
+        ClaimRow row(String claim, String paper, String how, String rule) {
+            return new ClaimRow(
+                    claim,
+                    paper,
+                    scope(datasets, diffs, how),
+                    join(ours),
+                    sweep.isEmpty() ? NO_SWEEP : String.join("; ", sweep),
+                    rule,
+                    Verdict.combine(outcomes));
+        }
     }
 
     /** Claim 4: more informative neurons by SMI. */
     ClaimRow smi(List<DatasetEvidence> evidence) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        List<String> datasets = new ArrayList<>();
-        List<PairedDifference> diffs = new ArrayList<>();
+        Tally t = new Tally();
         for (DatasetEvidence e : evidence) {
             SmiEvidence s = e.smi();
             if (s == null || s.dense() == null || s.midl() == null) {
@@ -245,6 +245,7 @@ public final class ClaimsEvaluator {
             }
             List<Outcome> criteria = new ArrayList<>();
             List<String> parts = new ArrayList<>();
+            List<PairedDifference> diffs = new ArrayList<>();
             parts.add("MID-L " + smiText(s.midl()));
             for (Map.Entry<String, SmiFigure> b : baselines(s)) {
                 PairedDifference d = PairedDifference.of(s.midl().smi(), b.getValue().smi());
@@ -260,36 +261,33 @@ public final class ClaimsEvaluator {
                                 + interval(d, 4, "")
                                 + ")");
             }
-            outcomes.add(Outcome.combine(criteria));
-            datasets.add(e.dataset());
-            ours.add(e.dataset() + ": " + String.join(", ", parts) + " nats");
+            t.add(
+                    e.dataset(),
+                    Outcome.combine(criteria),
+                    String.join(", ", parts) + " nats",
+                    diffs.toArray(PairedDifference[]::new));
         }
-        return new ClaimRow(
+        return t.row(
                 "More informative neurons (SMI)",
                 "higher sliced mutual information than dense and dropout",
-                scope(datasets, diffs, "E1 runs' hidden layer 2, paired by seed"),
-                join(ours),
-                NO_SWEEP,
+                "E1 runs' hidden layer 2, paired by seed",
                 "per baseline (dense, dropout): lower end of the 95% interval of MID-L − baseline"
                         + " SMI (paired by seed) above 0; pass if above both, partial if above one,"
                         + " fail if above none; fewer than 3 seed pairs: not enough seeds. Each"
                         + " figure is mean ± std over seeds, with the estimator's floor (same"
-                        + " activations, shuffled labels)",
-                Verdict.combine(outcomes));
+                        + " activations, shuffled labels)");
     }
 
     /** Claim 5: robustness to noise and overfitting. */
     ClaimRow robustness(List<DatasetEvidence> evidence) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> ours = new ArrayList<>();
-        List<String> datasets = new ArrayList<>();
-        List<PairedDifference> diffs = new ArrayList<>();
+        Tally t = new Tally();
         for (DatasetEvidence e : evidence) {
             if (e.robustness() == null || e.robustness().isEmpty()) {
                 continue;
             }
             List<Outcome> criteria = new ArrayList<>();
             List<String> parts = new ArrayList<>();
+            List<PairedDifference> diffs = new ArrayList<>();
             for (RobustnessDelta r : e.robustness()) {
                 PairedDifference d = r.advantage();
                 diffs.add(d);
@@ -304,26 +302,22 @@ public final class ClaimsEvaluator {
                                 + intervalPp(d)
                                 + ")");
             }
-            outcomes.add(Outcome.combine(criteria));
-            datasets.add(e.dataset());
-            ours.add(e.dataset() + ": " + String.join(", ", parts));
+            t.add(
+                    e.dataset(),
+                    Outcome.combine(criteria),
+                    String.join(", ", parts),
+                    diffs.toArray(PairedDifference[]::new));
         }
-        return new ClaimRow(
+        return t.row(
                 "Robustness to noise and overfitting",
                 "more robust to label/input noise and overfitting than dense",
-                scope(
-                        datasets,
-                        diffs,
-                        "E3 (label noise and small data on the ablation seeds, input noise on the"
-                                + " E1 models), paired by seed"),
-                join(ours),
-                NO_SWEEP,
+                "E3 (label noise and small data on the ablation seeds, input noise on the E1"
+                        + " models), paired by seed",
                 "per criterion (accuracy drop under label noise, drop under input noise, train-test"
                         + " gap on little data): lower end of the 95% interval of dense loss − MID-L"
                         + " loss (paired by seed) above 0; pass if all criteria, partial if some,"
                         + " fail if none; any criterion with fewer than 3 seed pairs: not enough"
-                        + " seeds",
-                Verdict.combine(outcomes));
+                        + " seeds");
     }
 
     /** Claim 6: lower latency and memory. */
