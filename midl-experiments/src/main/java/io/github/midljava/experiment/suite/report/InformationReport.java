@@ -155,7 +155,9 @@ public final class InformationReport implements ExperimentReport {
                         m.cliName(),
                         over.n(),
                         over.fixed(4),
-                        floor.isEmpty() ? "not measured" : floor.fixed(4),
+                        floor.isEmpty()
+                                ? "not measured (run analysed before the floor)"
+                                : floor.fixed(4),
                         Fmt.fixed(s.monteCarloSe(), 4),
                         f.numDirections(),
                         f.numSamples(),
