@@ -254,6 +254,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (selection.size() == ExperimentId.values().length) {
             claims = SuiteReport.write(out, results, context, sections);
             System.out.println("  " + out.resolve("report.md"));
+            System.out.println("  " + out.resolve(SuiteReport.CLAIMS_FILE));
             System.out.println();
             for (ClaimRow c : claims) {
                 System.out.printf("  %-38s %s%n", c.claim(), c.verdict().label());
