@@ -3,12 +3,16 @@ package io.github.midljava.experiment.suite.analysis;
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.evaluate.PerNeuronMutualInformation;
 import io.github.midljava.experiment.suite.AnalysisSettings;
+import io.github.midljava.experiment.suite.LayerSelection;
 import io.github.midljava.experiment.suite.RunAnalysis;
 import io.github.midljava.experiment.suite.StoredRun;
 import io.github.midljava.model.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * E2's numbers: SMI (with its floor) and per-neuron MI of the second hidden layer, per dataset and
@@ -17,15 +21,21 @@ import java.util.List;
  * @param settings how the measures were estimated
  * @param seeds the E1 seeds asked for
  * @param rows the (dataset, method) pairs with at least one analysis, in order
+ * @param selections the MID-L layers' selection frequencies per dataset, in dataset and layer order
  */
 public record InformationResults(
-        AnalysisSettings settings, List<Long> seeds, List<InformationRow> rows) {
+        AnalysisSettings settings,
+        List<Long> seeds,
+        List<InformationRow> rows,
+        List<SelectionSummary> selections) {
 
     /** Computes E2's numbers from the stored analyses. */
     public static InformationResults of(ResultSet results) {
         AnalysisSettings settings = AnalysisSettings.of(results.options());
         List<InformationRow> rows = new ArrayList<>();
+        List<SelectionSummary> selections = new ArrayList<>();
         for (DatasetId d : results.options().datasets()) {
+            selections.addAll(selections(results, d));
             for (Method m : results.options().baselineMethods()) {
                 List<StoredRun> runs = analysed(results, d, m);
                 if (runs.isEmpty()) {
@@ -52,7 +62,8 @@ public record InformationResults(
                                 pooled));
             }
         }
-        return new InformationResults(settings, results.options().e1Seeds(), List.copyOf(rows));
+        return new InformationResults(
+                settings, results.options().e1Seeds(), List.copyOf(rows), List.copyOf(selections));
     }
 
     /** Returns the row of a method on a dataset, or null if none of its runs has an analysis. */
@@ -61,6 +72,21 @@ public record InformationResults(
                 .filter(r -> r.dataset() == dataset && r.method() == method)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** Returns the selection summaries of a dataset's MID-L layers, in layer order. */
+    public List<SelectionSummary> selections(DatasetId dataset) {
+        return selections.stream().filter(s -> s.dataset() == dataset).toList();
+    }
+
+    private static List<SelectionSummary> selections(ResultSet results, DatasetId d) {
+        Map<Integer, SortedMap<Long, LayerSelection>> byLayer = new TreeMap<>();
+        for (StoredRun r : analysed(results, d, Method.MIDL)) {
+            for (LayerSelection s : r.analysis().selection()) {
+                byLayer.computeIfAbsent(s.layer(), k -> new TreeMap<>()).put(r.result().seed(), s);
+            }
+        }
+        return byLayer.values().stream().map(m -> SelectionSummary.of(d, m)).toList();
     }
 
     private static SmiFigure smi(List<StoredRun> runs) {

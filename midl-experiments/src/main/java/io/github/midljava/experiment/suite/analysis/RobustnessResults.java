@@ -105,6 +105,18 @@ public record RobustnessResults(
         return curve(curves, d, m, c);
     }
 
+    /**
+     * Returns the mean accuracy at a curve's first level minus the mean at its last (fraction), as
+     * the E3 tables show it; NaN unless every level is measured.
+     */
+    public static double meanDrop(List<CurvePoint> curve) {
+        if (curve.size() < 2 || curve.stream().anyMatch(p -> p.testAccuracy().isEmpty())) {
+            return Double.NaN;
+        }
+        return curve.get(0).testAccuracy().mean()
+                - curve.get(curve.size() - 1).testAccuracy().mean();
+    }
+
     /** Returns the small-data row of a method on a dataset. */
     public SmallDataRow smallData(DatasetId d, Method m) {
         return smallData.stream()

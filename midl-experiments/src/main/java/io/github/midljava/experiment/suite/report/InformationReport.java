@@ -5,10 +5,10 @@ import io.github.midljava.evaluate.SlicedMutualInformation;
 import io.github.midljava.experiment.suite.AnalysisSettings;
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.LayerSelection;
-import io.github.midljava.experiment.suite.StoredRun;
 import io.github.midljava.experiment.suite.analysis.InformationResults;
 import io.github.midljava.experiment.suite.analysis.InformationRow;
 import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SelectionSummary;
 import io.github.midljava.experiment.suite.analysis.SmiFigure;
 import io.github.midljava.experiment.suite.analysis.Stat;
 import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
@@ -203,7 +203,7 @@ public final class InformationReport implements ExperimentReport {
                         BINS);
                 md.append(Plots.markdownImage("Per-neuron MI, " + d.cliName(), png));
             }
-            appendSelection(md, dir, results, d, seeds, selectionCsv);
+            appendSelection(md, dir, information, d, selectionCsv);
             di++;
         }
         // A method missing on some dataset is left out of the chart rather than drawn as 0.
@@ -239,34 +239,12 @@ public final class InformationReport implements ExperimentReport {
     private void appendSelection(
             StringBuilder md,
             Path dir,
-            ResultSet results,
+            InformationResults information,
             DatasetId d,
-            List<Long> seeds,
             Table.Builder csv)
             throws IOException {
-        List<StoredRun> runs = results.runs(d, results.catalog().e1(Method.MIDL), seeds);
-        Map<Integer, List<LayerSelection>> byLayer = new LinkedHashMap<>();
-        for (StoredRun r : runs) {
-            if (r.analysis() == null) {
-                continue;
-            }
-            for (LayerSelection s : r.analysis().selection()) {
-                byLayer.computeIfAbsent(s.layer(), k -> new ArrayList<>()).add(s);
-                for (int j = 0; j < s.counts().length; j++) {
-                    csv.addRow(
-                            d.cliName(),
-                            r.result().seed(),
-                            s.layer(),
-                            s.units(),
-                            s.k(),
-                            s.samples(),
-                            j,
-                            s.counts()[j],
-                            s.frequencies()[j]);
-                }
-            }
-        }
-        if (byLayer.isEmpty()) {
+        List<SelectionSummary> layers = information.selections(d);
+        if (layers.isEmpty()) {
             md.append("Active-neuron histogram: not measured (no MIDL run with analysis).\n\n");
             return;
         }
@@ -283,29 +261,43 @@ public final class InformationReport implements ExperimentReport {
                         "median",
                         "p90");
         Map<String, double[]> hist = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<LayerSelection>> e : byLayer.entrySet()) {
-            List<LayerSelection> layers = e.getValue();
-            LayerSelection first = layers.get(0);
-            double[] pooled =
-                    layers.stream().flatMapToDouble(s -> Arrays.stream(s.frequencies())).toArray();
-            Stat never =
-                    Stat.of(layers.stream().mapToDouble(LayerSelection::neverSelected).toArray());
-            Stat always =
-                    Stat.of(layers.stream().mapToDouble(LayerSelection::alwaysSelected).toArray());
+        for (SelectionSummary l : layers) {
             t.addRow(
-                    e.getKey(),
-                    first.units(),
-                    first.k(),
-                    layers.size(),
-                    first.samples(),
-                    never.fixed(1),
-                    always.fixed(1),
-                    Fmt.fixed(quantile(pooled, 0.1), 3),
-                    Fmt.fixed(quantile(pooled, 0.5), 3),
-                    Fmt.fixed(quantile(pooled, 0.9), 3));
+                    l.layer(),
+                    l.units(),
+                    l.k(),
+                    l.bySeed().size(),
+                    l.samples(),
+                    l.neverSelected().fixed(1),
+                    l.alwaysSelected().fixed(1),
+                    Fmt.fixed(l.frequencyQuantile(0.1), 3),
+                    Fmt.fixed(l.frequencyQuantile(0.5), 3),
+                    Fmt.fixed(l.frequencyQuantile(0.9), 3));
             hist.put(
-                    "layer " + e.getKey() + " (k=" + first.k() + " of " + first.units() + ")",
-                    pooled);
+                    "layer " + l.layer() + " (k=" + l.k() + " of " + l.units() + ")",
+                    l.frequencies());
+        }
+        // CSV rows seed by seed, then layer by layer, as the runs were stored
+        for (long seed : information.seeds()) {
+            for (SelectionSummary l : layers) {
+                LayerSelection s = l.bySeed().get(seed);
+                if (s == null) {
+                    continue;
+                }
+                double[] f = s.frequencies();
+                for (int j = 0; j < s.counts().length; j++) {
+                    csv.addRow(
+                            d.cliName(),
+                            seed,
+                            s.layer(),
+                            s.units(),
+                            s.k(),
+                            s.samples(),
+                            j,
+                            s.counts()[j],
+                            f[j]);
+                }
+            }
         }
         String png = "active-neurons-" + d.cliName() + ".png";
         Plots.histogram(
@@ -329,9 +321,5 @@ public final class InformationReport implements ExperimentReport {
                 .mapToInt(r -> r.smi().first().numSamples())
                 .findFirst()
                 .orElse(0);
-    }
-
-    private static double quantile(double[] values, double q) {
-        return InformationResults.quantile(values, q);
     }
 }

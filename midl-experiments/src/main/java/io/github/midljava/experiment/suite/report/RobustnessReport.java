@@ -249,7 +249,8 @@ public final class RobustnessReport implements ExperimentReport {
                         "");
             }
             row.add(1, n == Integer.MAX_VALUE ? 0 : n);
-            row.add(complete ? Fmt.fixed(100 * (y[0] - y[y.length - 1]), 2) + " pp" : "n/a");
+            double drop = RobustnessResults.meanDrop(points);
+            row.add(Double.isNaN(drop) ? "n/a" : Fmt.fixed(100 * drop, 2) + " pp");
             t.addRow(row);
             if (complete) {
                 series.add(new Plots.Series(m.cliName(), x, y, e));

@@ -83,6 +83,15 @@ final class StoredRuns {
 
     /** An analysis whose SMI is {@code smi} and whose floor is {@code floor} (nats). */
     static RunAnalysis analysis(double smi, double floor, double monteCarloSe) {
+        return analysis(smi, floor, monteCarloSe, List.of());
+    }
+
+    /** The same with the MID-L layers' selection counts. */
+    static RunAnalysis analysis(
+            double smi,
+            double floor,
+            double monteCarloSe,
+            List<io.github.midljava.experiment.suite.LayerSelection> selection) {
         return new RunAnalysis(
                 "hidden layer 2",
                 new AnalysisSettings(100, 10, 3, 0.1, 1),
@@ -90,7 +99,7 @@ final class StoredRuns {
                 smiResult(floor, monteCarloSe),
                 new io.github.midljava.evaluate.PerNeuronMutualInformation.Result(
                         new double[] {0.0, 0.2, 0.4}, 0.2, 0.2, 0.1, 2.0 / 3, 100, 3, 1),
-                List.of());
+                selection);
     }
 
     private static SlicedMutualInformation.Result smiResult(double mean, double se) {

@@ -3,9 +3,11 @@ package io.github.midljava.experiment.suite.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.midljava.experiment.suite.LayerSelection;
 import io.github.midljava.experiment.suite.analysis.CurvePoint.NoiseCondition;
 import io.github.midljava.experiment.suite.analysis.RobustnessResults.DatasetDeltas;
 import io.github.midljava.model.Method;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +159,49 @@ class SuiteAnalysisTest {
         assertThat(a.dense().get(StoredRuns.D).testAccuracy().mean()).isCloseTo(0.86, within(EPS));
         assertThat(a.point(StoredRuns.D, AblationResults.ACTIVE_RATIO, "0.20")).isNull();
         assertThat(a.groups()).containsKeys("activeRatio", "gradient mode", "temperature");
+    }
+
+    @Test
+    void givenSelectionCountsOfTwoSeeds_whenInformation_thenNeverAlwaysAndQuantiles() {
+        // Given: 4 units, k = 2, 10 samples; seed 1 counts {0, 10, 5, 5}, seed 2 {10, 10, 0, 0}
+        StoredRuns s = new StoredRuns();
+        s.add(
+                        s.e1(Method.MIDL),
+                        1,
+                        0.8,
+                        0.9,
+                        Map.of(),
+                        StoredRuns.analysis(
+                                0.1,
+                                0.0,
+                                0.01,
+                                List.of(new LayerSelection(1, 4, 2, 10, new long[] {0, 10, 5, 5}))))
+                .add(
+                        s.e1(Method.MIDL),
+                        2,
+                        0.8,
+                        0.9,
+                        Map.of(),
+                        StoredRuns.analysis(
+                                0.1,
+                                0.0,
+                                0.01,
+                                List.of(
+                                        new LayerSelection(
+                                                1, 4, 2, 10, new long[] {10, 10, 0, 0}))));
+
+        // When
+        List<SelectionSummary> layers = InformationResults.of(s.results()).selections(StoredRuns.D);
+
+        // Then: never 1 and 2 units (mean 1.5), always 1 and 2 (mean 1.5); pooled frequencies
+        // sorted {0, 0, 0, 0.5, 0.5, 1, 1, 1}: median (0.5 + 0.5) / 2, p10 at position 0.7 = 0
+        SelectionSummary l = layers.get(0);
+        assertThat(layers).hasSize(1);
+        assertThat(l.bySeed()).containsOnlyKeys(1L, 2L);
+        assertThat(l.neverSelected().mean()).isEqualTo(1.5);
+        assertThat(l.alwaysSelected().mean()).isEqualTo(1.5);
+        assertThat(l.frequencyQuantile(0.5)).isCloseTo(0.5, within(EPS));
+        assertThat(l.frequencyQuantile(0.1)).isZero();
+        assertThat(l.frequencyQuantile(0.9)).isCloseTo(1.0, within(EPS));
     }
 }
