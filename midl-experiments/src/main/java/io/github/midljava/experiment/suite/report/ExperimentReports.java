@@ -31,9 +31,9 @@ public final class ExperimentReports {
 
     /** Writes the selected experiments' folders and returns their sections, in order. */
     public static Map<ExperimentId, ReportSection> write(
-            Path out, ResultSet results, ReportContext context) throws IOException {
+            Path out, SuiteAnalysis analysis, ReportContext context) throws IOException {
+        ResultSet results = analysis.results();
         Map<ExperimentId, ReportSection> sections = new EnumMap<>(ExperimentId.class);
-        SuiteAnalysis analysis = SuiteAnalysis.of(results);
         for (ExperimentReport report : all()) {
             if (!results.plan().experiments().contains(report.id())) {
                 continue;

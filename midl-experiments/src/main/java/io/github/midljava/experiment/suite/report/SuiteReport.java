@@ -44,11 +44,12 @@ public final class SuiteReport {
     /** Writes {@code <out>/report.md} and returns the claims it judged. */
     public static List<ClaimRow> write(
             Path out,
-            ResultSet results,
+            SuiteAnalysis analysis,
             ReportContext context,
             Map<ExperimentId, ReportSection> sections)
             throws IOException {
-        List<ClaimRow> claims = claims(SuiteAnalysis.of(results));
+        ResultSet results = analysis.results();
+        List<ClaimRow> claims = claims(analysis);
         StringBuilder md = new StringBuilder();
         md.append("# MID-L for Java: experiment report (E1–E5)\n\n");
         md.append(
