@@ -1,4 +1,4 @@
-package io.github.midljava.experiment.suite.report;
+package io.github.midljava.experiment.suite.analysis;
 
 import io.github.midljava.report.Fmt;
 import java.util.Collection;

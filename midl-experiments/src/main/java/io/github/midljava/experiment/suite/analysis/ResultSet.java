@@ -1,4 +1,4 @@
-package io.github.midljava.experiment.suite.report;
+package io.github.midljava.experiment.suite.analysis;
 
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.PlannedRun;

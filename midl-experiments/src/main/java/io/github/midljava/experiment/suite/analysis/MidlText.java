@@ -1,11 +1,11 @@
-package io.github.midljava.experiment.suite.report;
+package io.github.midljava.experiment.suite.analysis;
 
 import io.github.midljava.nn.GateKind;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlConfig;
 
 /** Describes a MID-L configuration template (whose units are set per layer) for reports. */
-final class MidlText {
+public final class MidlText {
 
     private MidlText() {}
 
@@ -13,7 +13,7 @@ final class MidlText {
      * Returns e.g. "activeRatio 0.45, gate LOW_RANK/16, light LOW_RANK/16, τ 1.0, gradient
      * STRAIGHT_THROUGH".
      */
-    static String template(MidlConfig c) {
+    public static String template(MidlConfig c) {
         StringBuilder sb =
                 new StringBuilder("activeRatio ")
                         .append(c.activeRatio())
