@@ -11,12 +11,13 @@ import io.github.midljava.experiment.suite.SuiteOutcome;
 import io.github.midljava.experiment.suite.SuitePlan;
 import io.github.midljava.experiment.suite.SuiteRunner;
 import io.github.midljava.experiment.suite.TrainingExecutor;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.experiment.suite.claims.ClaimRow;
 import io.github.midljava.experiment.suite.efficiency.ComputeModes;
 import io.github.midljava.experiment.suite.report.ExperimentReports;
 import io.github.midljava.experiment.suite.report.ReportContext;
 import io.github.midljava.experiment.suite.report.ReportSection;
-import io.github.midljava.experiment.suite.report.ResultSet;
 import io.github.midljava.experiment.suite.report.SuiteReport;
 import io.github.midljava.experiment.suite.spark.SparkMaster;
 import io.github.midljava.experiment.suite.spark.SparkRunExecutor;
@@ -301,9 +302,9 @@ public final class ExperimentCommand implements Callable<Integer> {
                                 .run(plan);
             }
         }
-        ResultSet results = new ResultSet(plan, outcome);
+        SuiteAnalysis analysis = SuiteAnalysis.of(new ResultSet(plan, outcome));
         ReportContext context = new ReportContext(commandLine(), Instant.now().toString());
-        Map<ExperimentId, ReportSection> sections = ExperimentReports.write(out, results, context);
+        Map<ExperimentId, ReportSection> sections = ExperimentReports.write(out, analysis, context);
         System.out.println();
         System.out.printf(
                 "experiment %s: %d runs executed, %d reused, %d benchmarks measured in %s%n",
@@ -316,8 +317,9 @@ public final class ExperimentCommand implements Callable<Integer> {
             System.out.println("  " + out.resolve(id.cliName()).resolve("report.md"));
         }
         if (selection.size() == ExperimentId.values().length) {
-            claims = SuiteReport.write(out, results, context, sections);
+            claims = SuiteReport.write(out, analysis, context, sections);
             System.out.println("  " + out.resolve("report.md"));
+            System.out.println("  " + out.resolve(SuiteReport.CLAIMS_FILE));
             System.out.println();
             for (ClaimRow c : claims) {
                 System.out.printf("  %-38s %s%n", c.claim(), c.verdict().label());

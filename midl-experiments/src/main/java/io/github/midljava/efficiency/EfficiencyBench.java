@@ -1,16 +1,16 @@
 package io.github.midljava.efficiency;
 
 import ai.djl.Model;
+import io.github.midljava.bench.InferenceLatency;
 import io.github.midljava.experiment.PeakMemory;
 import io.github.midljava.flops.Flops;
 import io.github.midljava.flops.FlopsCounter;
 import io.github.midljava.inference.ComputeMode;
-import io.github.midljava.inference.InferenceExport;
-import io.github.midljava.inference.InferenceLatency;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
+import io.github.midljava.nn.export.InferenceExport;
 import io.github.midljava.report.Plots;
 import java.io.IOException;
 import java.nio.file.Path;

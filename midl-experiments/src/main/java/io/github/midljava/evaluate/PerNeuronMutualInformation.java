@@ -18,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class PerNeuronMutualInformation {
+public final class PerNeuronMutualInformation extends KnnEstimatorBase {
 
     /** Default threshold (nats) above which a unit counts as informative. */
     public static final double DEFAULT_THRESHOLD = 0.1;
@@ -26,25 +26,15 @@ public final class PerNeuronMutualInformation {
     private static final long NOISE_STREAM = 3;
 
     private final double threshold;
-    private final long seed;
-    private final int threads;
-    private final KnnMutualInformation estimator;
 
     private PerNeuronMutualInformation(Builder builder) {
+        super(builder);
         this.threshold = builder.threshold;
-        this.seed = builder.seed;
-        this.threads = builder.threads;
-        this.estimator = builder.estimator.build();
     }
 
     /** Returns a builder: k = 3, threshold 0.1 nats, seed 0, all available processors. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Returns the one-dimensional estimator applied to each unit. */
-    public KnnMutualInformation getEstimator() {
-        return estimator;
     }
 
     /**
@@ -55,24 +45,7 @@ public final class PerNeuronMutualInformation {
      * @return per-unit MI and its summary
      */
     public Result estimate(float[][] x, int[] labels) {
-        if (x == null) {
-            throw new IllegalArgumentException("x must not be null");
-        }
-        int units = x.length == 0 ? 0 : x[0].length;
-        float[] flat = new float[x.length * units];
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != units) {
-                throw new IllegalArgumentException(
-                        "x rows must all have length "
-                                + units
-                                + ", got row "
-                                + i
-                                + " of length "
-                                + (x[i] == null ? "null" : x[i].length));
-            }
-            System.arraycopy(x[i], 0, flat, i * units, units);
-        }
-        return estimate(flat, units, labels);
+        return estimate(Samples.rowMajor(x), Samples.width(x), labels);
     }
 
     /**
@@ -84,24 +57,7 @@ public final class PerNeuronMutualInformation {
      * @return per-unit MI and its summary
      */
     public Result estimate(float[] x, int units, int[] labels) {
-        if (x == null) {
-            throw new IllegalArgumentException("x must not be null");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
-        if (units < 1) {
-            throw new IllegalArgumentException("units must be >= 1, got " + units);
-        }
-        if ((long) labels.length * units != x.length) {
-            throw new IllegalArgumentException(
-                    "x must hold labels.length * units = "
-                            + labels.length
-                            + " * "
-                            + units
-                            + " values, got "
-                            + x.length);
-        }
+        Samples.checkRowMajor(x, units, "units", labels);
         int n = labels.length;
         LabelIndex index = LabelIndex.of(labels);
         double[] perUnit = new double[units];
@@ -179,30 +135,14 @@ public final class PerNeuronMutualInformation {
     }
 
     /** Builder of {@link PerNeuronMutualInformation}. */
-    public static final class Builder {
+    public static final class Builder extends KnnEstimatorBuilder<Builder> {
 
         private double threshold = DEFAULT_THRESHOLD;
-        private long seed;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private final KnnMutualInformation.Builder estimator = KnnMutualInformation.builder();
 
         private Builder() {}
 
-        /** Sets the kNN estimator's number of neighbours (default 3). */
-        public Builder optK(int k) {
-            estimator.optK(k);
-            return this;
-        }
-
-        /** Sets whether each unit is standardised before estimating (default true). */
-        public Builder optStandardize(boolean standardize) {
-            estimator.optStandardize(standardize);
-            return this;
-        }
-
-        /** Sets the relative tie-breaking noise (default 1e-10; 0 disables). */
-        public Builder optNoiseScale(double noiseScale) {
-            estimator.optNoiseScale(noiseScale);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -212,21 +152,6 @@ public final class PerNeuronMutualInformation {
                 throw new IllegalArgumentException("threshold must be finite, got " + threshold);
             }
             this.threshold = threshold;
-            return this;
-        }
-
-        /** Sets the base seed of the tie-breaking noise (default 0). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Sets the number of worker threads (default: available processors); 1 runs inline. */
-        public Builder optThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
             return this;
         }
 

@@ -21,24 +21,20 @@ import java.util.Random;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class SlicedMutualInformation {
+public final class SlicedMutualInformation extends KnnEstimatorBase {
 
     /** Default number of random directions. */
     public static final int DEFAULT_NUM_DIRECTIONS = 1000;
 
     private static final long DIRECTION_STREAM = 1;
     private static final long NOISE_STREAM = 2;
+    private static final long PERMUTATION_STREAM = 4;
 
     private final int numDirections;
-    private final long seed;
-    private final int threads;
-    private final KnnMutualInformation estimator;
 
     private SlicedMutualInformation(Builder builder) {
+        super(builder);
         this.numDirections = builder.numDirections;
-        this.seed = builder.seed;
-        this.threads = builder.threads;
-        this.estimator = builder.estimator.build();
     }
 
     /** Returns a builder: 1000 directions, k = 3, seed 0, all available processors. */
@@ -51,21 +47,6 @@ public final class SlicedMutualInformation {
         return numDirections;
     }
 
-    /** Returns the base seed. */
-    public long getSeed() {
-        return seed;
-    }
-
-    /** Returns the number of worker threads. */
-    public int getThreads() {
-        return threads;
-    }
-
-    /** Returns the one-dimensional estimator applied along each direction. */
-    public KnnMutualInformation getEstimator() {
-        return estimator;
-    }
-
     /**
      * Estimates SMI(X; Y) in nats.
      *
@@ -74,7 +55,7 @@ public final class SlicedMutualInformation {
      * @return the mean over directions with its spread
      */
     public Result estimate(float[][] x, int[] labels) {
-        return summarize(perDirection(x, labels), x.length, x.length == 0 ? 0 : x[0].length);
+        return summarize(perDirection(x, labels), x.length, Samples.width(x));
     }
 
     /**
@@ -90,33 +71,51 @@ public final class SlicedMutualInformation {
     }
 
     /**
+     * Estimates this estimator's floor on X: SMI(X; π(Y)) for a uniform random permutation π of the
+     * labels, drawn from a seed derived from {@link #getSeed()}. Shuffling breaks every dependence
+     * between X and Y while keeping X, n, the label counts and the directions, so the true value is
+     * 0 and the estimate is the bias and noise of the kNN estimator on this representation: an SMI
+     * figure says something only as far as it stands above its floor.
+     *
+     * @param x samples, row-major {@code [n * dim]} with n = {@code labels.length}
+     * @param dim dimension of one sample, &ge; 1
+     * @param labels labels, {@code [n]}; not modified
+     * @return the estimate against the shuffled labels
+     */
+    public Result estimateShuffledFloor(float[] x, int dim, int[] labels) {
+        Samples.checkRowMajor(x, dim, "dim", labels);
+        return estimate(x, dim, shuffled(labels, permutationSeed()));
+    }
+
+    /** Returns a copy of {@code labels} in a uniform random order (Fisher-Yates, {@code seed}). */
+    static int[] shuffled(int[] labels, long seed) {
+        int[] out = labels.clone();
+        Random random = new Random(seed);
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = out[i];
+            out[i] = out[j];
+            out[j] = t;
+        }
+        return out;
+    }
+
+    /** Returns the seed of the label permutation of {@link #estimateShuffledFloor}. */
+    long permutationSeed() {
+        return Seeds.derive(seed, PERMUTATION_STREAM, 0);
+    }
+
+    /**
      * Returns I(θ<sub>i</sub><sup>T</sup>X; Y) for every direction i, {@code [numDirections]}, e.g.
      * to plot their distribution.
      */
     public double[] perDirection(float[][] x, int[] labels) {
-        if (x == null) {
-            throw new IllegalArgumentException("x must not be null");
-        }
-        int dim = x.length == 0 ? 0 : x[0].length;
-        float[] flat = new float[x.length * dim];
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != dim) {
-                throw new IllegalArgumentException(
-                        "x rows must all have length "
-                                + dim
-                                + ", got row "
-                                + i
-                                + " of length "
-                                + (x[i] == null ? "null" : x[i].length));
-            }
-            System.arraycopy(x[i], 0, flat, i * dim, dim);
-        }
-        return perDirection(flat, dim, labels);
+        return perDirection(Samples.rowMajor(x), Samples.width(x), labels);
     }
 
     /** Row-major variant of {@link #perDirection(float[][], int[])}. */
     public double[] perDirection(float[] x, int dim, int[] labels) {
-        checkShape(x, dim, labels);
+        Samples.checkRowMajor(x, dim, "dim", labels);
         LabelIndex index = LabelIndex.of(labels);
         int n = labels.length;
         double[] values = new double[numDirections];
@@ -182,27 +181,6 @@ public final class SlicedMutualInformation {
                 mean, std / Math.sqrt(m), std, m, numSamples, dim, estimator.getK(), seed);
     }
 
-    private static void checkShape(float[] x, int dim, int[] labels) {
-        if (x == null) {
-            throw new IllegalArgumentException("x must not be null");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + dim);
-        }
-        if ((long) labels.length * dim != x.length) {
-            throw new IllegalArgumentException(
-                    "x must hold labels.length * dim = "
-                            + labels.length
-                            + " * "
-                            + dim
-                            + " values, got "
-                            + x.length);
-        }
-    }
-
     /**
      * An SMI estimate.
      *
@@ -227,14 +205,16 @@ public final class SlicedMutualInformation {
             long seed) {}
 
     /** Builder of {@link SlicedMutualInformation}. */
-    public static final class Builder {
+    public static final class Builder extends KnnEstimatorBuilder<Builder> {
 
         private int numDirections = DEFAULT_NUM_DIRECTIONS;
-        private long seed;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private final KnnMutualInformation.Builder estimator = KnnMutualInformation.builder();
 
         private Builder() {}
+
+        @Override
+        Builder self() {
+            return this;
+        }
 
         /** Sets the number of random directions averaged (default 1000). */
         public Builder optNumDirections(int numDirections) {
@@ -243,39 +223,6 @@ public final class SlicedMutualInformation {
                         "numDirections must be >= 1, got " + numDirections);
             }
             this.numDirections = numDirections;
-            return this;
-        }
-
-        /** Sets the kNN estimator's number of neighbours (default 3). */
-        public Builder optK(int k) {
-            estimator.optK(k);
-            return this;
-        }
-
-        /** Sets whether each projection is standardised before estimating (default true). */
-        public Builder optStandardize(boolean standardize) {
-            estimator.optStandardize(standardize);
-            return this;
-        }
-
-        /** Sets the relative tie-breaking noise (default 1e-10; 0 disables). */
-        public Builder optNoiseScale(double noiseScale) {
-            estimator.optNoiseScale(noiseScale);
-            return this;
-        }
-
-        /** Sets the base seed of the directions and the noise (default 0). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Sets the number of worker threads (default: available processors); 1 runs inline. */
-        public Builder optThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
             return this;
         }
 

@@ -196,6 +196,14 @@ class ExperimentCommandTest {
         assertThat(claims).hasSize(6);
         assertThat(claims)
                 .allSatisfy(c -> assertThat(c.verdict()).isNotEqualTo(Verdict.NOT_MEASURED));
+        // two seeds are fewer than a paired interval needs: no verdict on accuracy
+        assertThat(claims.get(2).verdict()).isEqualTo(Verdict.NOT_ENOUGH_SEEDS);
+        assertThat(Files.readString(out.resolve("claims.md")))
+                .contains("at git commit `")
+                .contains("./midl experiment all --datasets adult")
+                .contains("not enough seeds");
+        assertThat(Files.readString(out.resolve("e2/summary.csv")))
+                .contains("smi_floor_shuffled_labels_mean");
         assertThat(Files.readString(out.resolve("e1/summary.csv")))
                 .startsWith("dataset,method,seeds,test_accuracy_mean")
                 .contains("adult,midl,2,");

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Computes the E2 measures of a trained model: SMI and per-neuron MI of the second hidden layer's
- * activations (after ReLU) on a fixed random subset of the test split, and the MID-L selection
- * frequencies over the whole test split.
+ * Computes the E2 measures of a trained model: SMI (with the estimator's floor on the same
+ * activations against shuffled labels) and per-neuron MI of the second hidden layer's activations
+ * (after ReLU) on a fixed random subset of the test split, and the MID-L selection frequencies over
+ * the whole test split.
  *
  * <p>Our reading; the paper does not say which layer it measures: the second hidden layer is the
  * last representation before the classifier in every model of {@code ModelFactory}.
@@ -35,13 +36,16 @@ public final class RunAnalyzer {
                 test.select(subsetIndices(test.size(), settings.samples(), settings.seed()));
         HiddenLayerProbe.Activations h =
                 HiddenLayerProbe.activations(block, manager, subset, LAYER);
-        SlicedMutualInformation.Result smi =
+        SlicedMutualInformation smiEstimator =
                 SlicedMutualInformation.builder()
                         .optNumDirections(settings.directions())
                         .optK(settings.neighbours())
                         .optSeed(settings.seed())
-                        .build()
-                        .estimate(h.values(), h.units(), subset.labels());
+                        .build();
+        SlicedMutualInformation.Result smi =
+                smiEstimator.estimate(h.values(), h.units(), subset.labels());
+        SlicedMutualInformation.Result floor =
+                smiEstimator.estimateShuffledFloor(h.values(), h.units(), subset.labels());
         PerNeuronMutualInformation.Result neurons =
                 PerNeuronMutualInformation.builder()
                         .optK(settings.neighbours())
@@ -51,7 +55,7 @@ public final class RunAnalyzer {
                         .estimate(h.values(), h.units(), subset.labels());
         List<LayerSelection> selection = HiddenLayerProbe.selection(block, manager, test);
         return new RunAnalysis(
-                "hidden layer " + LAYER + " after ReLU", settings, smi, neurons, selection);
+                "hidden layer " + LAYER + " after ReLU", settings, smi, floor, neurons, selection);
     }
 
     /**

@@ -10,20 +10,25 @@ import io.github.midljava.train.Preset;
 import java.util.List;
 
 /** Suite options with the CLI's defaults, for tests. */
-final class SuiteOptionsFixture {
+public final class SuiteOptionsFixture {
 
     private SuiteOptionsFixture() {}
 
     /**
      * The defaults of {@code midl experiment} on the given datasets with {@code seeds} E1 seeds.
      */
-    static SuiteOptions defaults(int seeds, DatasetId... datasets) {
+    public static SuiteOptions defaults(int seeds, DatasetId... datasets) {
+        return defaults(seeds, 1, datasets);
+    }
+
+    /** The same with {@code ablationSeeds} E3/E5 seeds. */
+    public static SuiteOptions defaults(int seeds, int ablationSeeds, DatasetId... datasets) {
         return new SuiteOptions(
                 List.of(datasets),
                 Preset.QUICK,
                 0,
                 seeds,
-                1,
+                ablationSeeds,
                 List.of(Method.values()),
                 ModelOptions.defaults(Method.MIDL),
                 SuiteOptions.DEFAULT_LABEL_NOISE,

@@ -5,8 +5,18 @@ package io.github.midljava.experiment.suite.claims;
  *
  * @param claim short name of the claim
  * @param paper what the paper says
- * @param ours our numbers, per dataset
- * @param rule how the verdict was computed from them
+ * @param scope what the verdict rests on: datasets, seeds and configuration
+ * @param ours our numbers at the default configuration, per dataset, with the paired intervals
+ * @param sweep numbers of other configurations (E5 sweep, labelled with ratio and seed count),
+ *     shown for context and never deciding the verdict; "—" if none
+ * @param rule how the verdict was computed
  * @param verdict the computed verdict
  */
-public record ClaimRow(String claim, String paper, String ours, String rule, Verdict verdict) {}
+public record ClaimRow(
+        String claim,
+        String paper,
+        String scope,
+        String ours,
+        String sweep,
+        String rule,
+        Verdict verdict) {}

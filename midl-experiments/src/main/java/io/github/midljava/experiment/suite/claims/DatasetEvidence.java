@@ -1,5 +1,9 @@
 package io.github.midljava.experiment.suite.claims;
 
+import io.github.midljava.experiment.suite.analysis.PairedDifference;
+import io.github.midljava.experiment.suite.analysis.PerSeed;
+import io.github.midljava.experiment.suite.analysis.RobustnessDelta;
+import io.github.midljava.experiment.suite.analysis.SmiFigure;
 import java.util.List;
 import java.util.Map;
 
@@ -7,70 +11,71 @@ import java.util.Map;
  * Everything the claims are judged on, for one dataset; a null component was not measured.
  *
  * @param dataset benchmark CLI name
- * @param denseAccuracy E1 DENSE test accuracy over the E1 seeds
- * @param midlAccuracy E1 MIDL test accuracy over the E1 seeds
- * @param midlPoints MID-L configurations with their cost (the E1 default and the E5 activeRatio
- *     sweep), each with the dense accuracy of the same seeds
- * @param smi E2 SMI of DENSE, DROPOUT and MIDL
- * @param robustness E3 degradations of DENSE and MIDL
+ * @param midl the E1 default MID-L configuration against DENSE, per seed
+ * @param sweep the E5 activeRatio sweep (other ratios, ablation seeds): shown beside the verdict,
+ *     never deciding it; empty if not run
+ * @param smi E2 SMI of DENSE, DROPOUT and MIDL with the estimator's floor
+ * @param robustness E3 losses of DENSE and MIDL, per seed
  * @param efficiency E4 latency and memory
  */
 public record DatasetEvidence(
         String dataset,
-        Estimate denseAccuracy,
-        Estimate midlAccuracy,
-        List<MidlPoint> midlPoints,
+        DefaultPoint midl,
+        List<SweepPoint> sweep,
         SmiEvidence smi,
-        RobustnessEvidence robustness,
+        List<RobustnessDelta> robustness,
         EfficiencyEvidence efficiency) {
 
     /**
-     * One MID-L configuration.
+     * The default MID-L configuration of E1 and the dense model of the same seeds.
      *
-     * @param label e.g. "default (activeRatio 0.45)" or "activeRatio 0.2"
      * @param activeRatio fraction of units on the full path
-     * @param accuracy mean test accuracy
-     * @param denseAccuracy mean dense test accuracy over the same seeds
-     * @param honestSavings dense / honest FLOPs of the MID-L layers
-     * @param paperStyleSavings dense / paper-style FLOPs of the MID-L layers
-     * @param modelHonestSavings dense / honest FLOPs of the whole model
+     * @param honestSavings dense / honest FLOPs of the MID-L layers (×)
+     * @param paperStyleSavings dense / paper-style FLOPs of the MID-L layers (×)
+     * @param modelHonestSavings dense / honest FLOPs of the whole model (×)
+     * @param midlAccuracy MIDL test accuracy (fraction) by seed
+     * @param denseAccuracy DENSE test accuracy (fraction) by seed
      */
-    public record MidlPoint(
-            String label,
+    public record DefaultPoint(
             double activeRatio,
+            double honestSavings,
+            double paperStyleSavings,
+            double modelHonestSavings,
+            PerSeed midlAccuracy,
+            PerSeed denseAccuracy) {
+
+        /** Returns MID-L − dense accuracy paired by seed, with its 95% interval. */
+        public PairedDifference accuracyDifference() {
+            return PairedDifference.of(midlAccuracy, denseAccuracy);
+        }
+    }
+
+    /**
+     * One point of the E5 activeRatio sweep.
+     *
+     * @param activeRatio the configured ratio
+     * @param seeds number of seeds behind the point
+     * @param accuracy mean test accuracy (fraction)
+     * @param denseAccuracy mean dense test accuracy over the same seeds
+     * @param honestSavings dense / honest FLOPs of the MID-L layers (×)
+     * @param paperStyleSavings dense / paper-style FLOPs of the MID-L layers (×)
+     */
+    public record SweepPoint(
+            double activeRatio,
+            int seeds,
             double accuracy,
             double denseAccuracy,
             double honestSavings,
-            double paperStyleSavings,
-            double modelHonestSavings) {}
+            double paperStyleSavings) {}
 
     /**
-     * SMI of the second hidden layer; spreads are standard errors.
+     * SMI (nats) of the second hidden layer by seed, with the floor of each.
      *
      * @param dense DENSE
      * @param dropout DROPOUT, or null if not run
      * @param midl MIDL
      */
-    public record SmiEvidence(Estimate dense, Estimate dropout, Estimate midl) {}
-
-    /**
-     * Accuracy lost by DENSE and MIDL under a stress (lower is more robust); null if not measured.
-     *
-     * @param labelNoise test accuracy at 0% minus at the highest label-noise level
-     * @param inputNoise test accuracy at the smallest minus at the largest input sigma
-     * @param overfitting train minus test accuracy on the small training fraction
-     */
-    public record RobustnessEvidence(
-            Degradation labelNoise, Degradation inputNoise, Degradation overfitting) {}
-
-    /**
-     * One degradation, as a fraction of accuracy.
-     *
-     * @param condition what was varied, e.g. "label noise 0% → 40%"
-     * @param dense DENSE's loss
-     * @param midl MIDL's loss
-     */
-    public record Degradation(String condition, double dense, double midl) {}
+    public record SmiEvidence(SmiFigure dense, SmiFigure dropout, SmiFigure midl) {}
 
     /**
      * E4 numbers.

@@ -1,198 +1,115 @@
 package io.github.midljava.experiment.suite.claims;
 
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.experiment.RunResult;
-import io.github.midljava.experiment.suite.StoredRun;
+import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.Variant;
-import io.github.midljava.experiment.suite.claims.DatasetEvidence.Degradation;
+import io.github.midljava.experiment.suite.analysis.AblationPoint;
+import io.github.midljava.experiment.suite.analysis.AblationResults;
+import io.github.midljava.experiment.suite.analysis.AblationResults.DenseReference;
+import io.github.midljava.experiment.suite.analysis.InformationResults;
+import io.github.midljava.experiment.suite.analysis.InformationRow;
+import io.github.midljava.experiment.suite.analysis.MainTable;
+import io.github.midljava.experiment.suite.analysis.MainTableRow;
+import io.github.midljava.experiment.suite.analysis.PerSeed;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
+import io.github.midljava.experiment.suite.claims.DatasetEvidence.DefaultPoint;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.EfficiencyEvidence;
-import io.github.midljava.experiment.suite.claims.DatasetEvidence.MidlPoint;
-import io.github.midljava.experiment.suite.claims.DatasetEvidence.RobustnessEvidence;
 import io.github.midljava.experiment.suite.claims.DatasetEvidence.SmiEvidence;
+import io.github.midljava.experiment.suite.claims.DatasetEvidence.SweepPoint;
 import io.github.midljava.experiment.suite.efficiency.ComputeModes;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
 import io.github.midljava.experiment.suite.efficiency.ModeMeasurement;
-import io.github.midljava.experiment.suite.report.InformationReport;
-import io.github.midljava.experiment.suite.report.ResultSet;
-import io.github.midljava.experiment.suite.report.RobustnessReport;
-import io.github.midljava.experiment.suite.report.Stat;
 import io.github.midljava.model.Method;
-import io.github.midljava.report.Fmt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects the claims' evidence per dataset from a suite's stored runs. */
+/**
+ * Collects the claims' evidence per dataset from the suite's analysis: it selects and pairs the
+ * numbers {@link SuiteAnalysis} computed, and computes none of its own (E4's latency and memory are
+ * read from the benchmark's result).
+ */
 public final class EvidenceCollector {
 
     private EvidenceCollector() {}
 
     /** Returns the evidence of every dataset of the suite, in order. */
-    public static List<DatasetEvidence> collect(ResultSet results) {
+    public static List<DatasetEvidence> collect(SuiteAnalysis analysis) {
+        ResultSet results = analysis.results();
         List<DatasetEvidence> out = new ArrayList<>();
         for (DatasetId d : results.options().datasets()) {
             out.add(
                     new DatasetEvidence(
                             d.cliName(),
-                            accuracy(results, d, Method.DENSE),
-                            accuracy(results, d, Method.MIDL),
-                            midlPoints(results, d),
-                            smi(results, d),
-                            robustness(results, d),
+                            midl(analysis.mainTable(), d),
+                            sweep(analysis.ablations(), d),
+                            smi(analysis.information(), d),
+                            results.plan().experiments().contains(ExperimentId.E3)
+                                    ? analysis.robustness().deltas(d).measured()
+                                    : null,
                             efficiency(results, d)));
         }
         return out;
     }
 
-    private static Estimate accuracy(ResultSet results, DatasetId d, Method m) {
-        Stat s =
-                results.stat(
-                        d,
-                        results.catalog().e1(m),
-                        results.options().e1Seeds(),
-                        r -> r.result().testAccuracy());
-        return estimate(s, s.std());
+    /** The E1 default MID-L configuration and DENSE, by seed; null if either is missing. */
+    private static DefaultPoint midl(MainTable table, DatasetId d) {
+        MainTableRow midl = table.row(d, Method.MIDL);
+        MainTableRow dense = table.row(d, Method.DENSE);
+        if (midl == null || dense == null) {
+            return null;
+        }
+        return new DefaultPoint(
+                midl.activeRatio(),
+                midl.honestSavings(),
+                midl.paperStyleSavings(),
+                midl.modelHonestSavings(),
+                midl.testAccuracy(),
+                dense.testAccuracy());
     }
 
-    /** The E1 default first (E1 seeds), then the activeRatio sweep (ablation seeds). */
-    private static List<MidlPoint> midlPoints(ResultSet results, DatasetId d) {
-        List<MidlPoint> points = new ArrayList<>();
-        Variant def = results.catalog().e1(Method.MIDL);
-        addPoint(
-                points,
-                results,
-                d,
-                def,
-                results.options().e1Seeds(),
-                "default (activeRatio " + Fmt.fixed(def.model().midl().activeRatio(), 2) + ")");
-        for (double r : results.options().activeRatios()) {
-            Variant v = results.catalog().activeRatio(r);
-            if (!v.primary()) {
-                addPoint(
-                        points,
-                        results,
-                        d,
-                        v,
-                        results.options().ablationSeedList(),
-                        "activeRatio " + Fmt.fixed(r, 2));
+    /**
+     * The activeRatio sweep's points other than the default, each with the dense accuracy of the
+     * seeds it has.
+     */
+    private static List<SweepPoint> sweep(AblationResults ablations, DatasetId d) {
+        List<SweepPoint> out = new ArrayList<>();
+        DenseReference dense = ablations.dense().get(d);
+        Map<String, Variant> ratios = ablations.groups().get(AblationResults.ACTIVE_RATIO);
+        if (dense == null || ratios == null) {
+            return out;
+        }
+        for (Map.Entry<String, Variant> e : ratios.entrySet()) {
+            AblationPoint p = ablations.point(d, AblationResults.ACTIVE_RATIO, e.getKey());
+            if (p == null || e.getValue().primary()) {
+                continue;
             }
+            PerSeed denseSame = dense.testAccuracy().restrictTo(p.testAccuracy().seeds());
+            if (denseSame.isEmpty()) {
+                continue;
+            }
+            out.add(
+                    new SweepPoint(
+                            e.getValue().model().midl().activeRatio(),
+                            p.testAccuracy().n(),
+                            p.testAccuracy().mean(),
+                            denseSame.mean(),
+                            p.honestSavings(),
+                            p.paperStyleSavings()));
         }
-        return points;
+        return out;
     }
 
-    private static void addPoint(
-            List<MidlPoint> points,
-            ResultSet results,
-            DatasetId d,
-            Variant v,
-            List<Long> seeds,
-            String label) {
-        List<StoredRun> runs = results.runs(d, v, seeds);
-        if (runs.isEmpty()) {
-            return;
-        }
-        // The dense reference uses exactly the seeds this configuration has.
-        List<Long> have = runs.stream().map(r -> r.result().seed()).toList();
-        Stat dense =
-                results.stat(
-                        d,
-                        results.catalog().e1(Method.DENSE),
-                        have,
-                        r -> r.result().testAccuracy());
-        if (dense.isEmpty()) {
-            return;
-        }
-        Stat acc = Stat.of(runs.stream().mapToDouble(r -> r.result().testAccuracy()).toArray());
-        RunResult r = runs.get(0).result();
-        points.add(
-                new MidlPoint(
-                        label,
-                        r.activeRatio(),
-                        acc.mean(),
-                        dense.mean(),
-                        r.honestSavings(),
-                        r.paperStyleSavings(),
-                        r.flops().honestSavings()));
-    }
-
-    private static SmiEvidence smi(ResultSet results, DatasetId d) {
-        InformationReport.SmiSummary dense = InformationReport.smi(results, d, Method.DENSE);
-        InformationReport.SmiSummary midl = InformationReport.smi(results, d, Method.MIDL);
+    private static SmiEvidence smi(InformationResults information, DatasetId d) {
+        InformationRow dense = information.row(d, Method.DENSE);
+        InformationRow midl = information.row(d, Method.MIDL);
         if (dense == null || midl == null) {
             return null;
         }
-        InformationReport.SmiSummary dropout = InformationReport.smi(results, d, Method.DROPOUT);
-        return new SmiEvidence(
-                smiEstimate(dense),
-                dropout == null ? null : smiEstimate(dropout),
-                smiEstimate(midl));
-    }
-
-    private static Estimate smiEstimate(InformationReport.SmiSummary s) {
-        return new Estimate(s.over().mean(), s.errorBar(), s.over().n());
-    }
-
-    private static RobustnessEvidence robustness(ResultSet results, DatasetId d) {
-        if (!results.plan()
-                .experiments()
-                .contains(io.github.midljava.experiment.suite.ExperimentId.E3)) {
-            return null;
-        }
-        List<Double> levels = results.options().labelNoiseLevels();
-        Degradation label = null;
-        if (levels.size() >= 2) {
-            double lo = levels.get(0);
-            double hi = levels.get(levels.size() - 1);
-            label =
-                    degradation(
-                            "label noise " + Fmt.pct(lo, 0) + " → " + Fmt.pct(hi, 0) + " drop",
-                            RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, lo),
-                            RobustnessReport.labelNoiseAccuracy(results, d, Method.DENSE, hi),
-                            RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, lo),
-                            RobustnessReport.labelNoiseAccuracy(results, d, Method.MIDL, hi));
-        }
-        List<Double> sigmas = results.options().inputSigmas();
-        Degradation input = null;
-        if (sigmas.size() >= 2) {
-            double lo = sigmas.get(0);
-            double hi = sigmas.get(sigmas.size() - 1);
-            input =
-                    degradation(
-                            "input noise σ "
-                                    + Fmt.fixed(lo, 2)
-                                    + " → "
-                                    + Fmt.fixed(hi, 2)
-                                    + " drop",
-                            RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, lo),
-                            RobustnessReport.inputNoiseAccuracy(results, d, Method.DENSE, hi),
-                            RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, lo),
-                            RobustnessReport.inputNoiseAccuracy(results, d, Method.MIDL, hi));
-        }
-        Stat denseGap = RobustnessReport.gap(results, d, results.catalog().smallData(Method.DENSE));
-        Stat midlGap = RobustnessReport.gap(results, d, results.catalog().smallData(Method.MIDL));
-        Degradation gap =
-                denseGap.isEmpty() || midlGap.isEmpty()
-                        ? null
-                        : new Degradation(
-                                "train-test gap at "
-                                        + Fmt.pct(results.options().smallTrainFraction(), 0)
-                                        + " data",
-                                denseGap.mean(),
-                                midlGap.mean());
-        if (label == null && input == null && gap == null) {
-            return null;
-        }
-        return new RobustnessEvidence(label, input, gap);
-    }
-
-    private static Degradation degradation(
-            String what, Stat denseLo, Stat denseHi, Stat midlLo, Stat midlHi) {
-        if (denseLo.isEmpty() || denseHi.isEmpty() || midlLo.isEmpty() || midlHi.isEmpty()) {
-            return null;
-        }
-        return new Degradation(
-                what, denseLo.mean() - denseHi.mean(), midlLo.mean() - midlHi.mean());
+        InformationRow dropout = information.row(d, Method.DROPOUT);
+        return new SmiEvidence(dense.smi(), dropout == null ? null : dropout.smi(), midl.smi());
     }
 
     private static EfficiencyEvidence efficiency(ResultSet results, DatasetId d) {
@@ -238,9 +155,5 @@ public final class EvidenceCollector {
         Map<Integer, Double> out = new LinkedHashMap<>();
         latency.forEach((k, v) -> out.put(Integer.parseInt(k), v));
         return out;
-    }
-
-    private static Estimate estimate(Stat s, double spread) {
-        return s.isEmpty() ? null : new Estimate(s.mean(), spread, s.n());
     }
 }

@@ -3,9 +3,9 @@ package io.github.midljava.experiment.suite.efficiency;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import io.github.midljava.data.DataSplit;
-import io.github.midljava.inference.InferenceExport;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.model.Method;
+import io.github.midljava.nn.export.InferenceExport;
 import java.util.Arrays;
 import java.util.Optional;
 

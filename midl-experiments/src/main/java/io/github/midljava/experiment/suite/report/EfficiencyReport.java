@@ -2,6 +2,8 @@ package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.ExperimentId;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.experiment.suite.efficiency.ComputeModes;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyBenchmark;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
@@ -28,7 +30,8 @@ public final class EfficiencyReport implements ExperimentReport {
     }
 
     @Override
-    public ReportSection write(Path dir, ResultSet results) throws IOException {
+    public ReportSection write(Path dir, SuiteAnalysis analysis) throws IOException {
+        ResultSet results = analysis.results();
         List<Integer> batches = results.options().batchSizes();
         Table.Builder csv =
                 Table.builder(

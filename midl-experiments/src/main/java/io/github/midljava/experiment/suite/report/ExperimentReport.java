@@ -1,10 +1,14 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.experiment.suite.ExperimentId;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes one experiment's {@code summary.csv} and plots and returns its report section. */
+/**
+ * Renders one experiment's numbers ({@link SuiteAnalysis}) as {@code summary.csv}, plots and a
+ * report section; it computes no number of its own beyond formatting.
+ */
 public interface ExperimentReport {
 
     /** Returns which experiment this reports. */
@@ -14,5 +18,5 @@ public interface ExperimentReport {
      * Writes {@code summary.csv} and the PNG plots into {@code dir} and returns the Markdown that
      * shows them ({@link ExperimentReports} writes it as {@code dir/report.md}).
      */
-    ReportSection write(Path dir, ResultSet results) throws IOException;
+    ReportSection write(Path dir, SuiteAnalysis analysis) throws IOException;
 }

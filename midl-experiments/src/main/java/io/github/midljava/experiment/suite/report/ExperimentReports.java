@@ -2,6 +2,8 @@ package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.SuiteOutcome;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,14 +31,15 @@ public final class ExperimentReports {
 
     /** Writes the selected experiments' folders and returns their sections, in order. */
     public static Map<ExperimentId, ReportSection> write(
-            Path out, ResultSet results, ReportContext context) throws IOException {
+            Path out, SuiteAnalysis analysis, ReportContext context) throws IOException {
+        ResultSet results = analysis.results();
         Map<ExperimentId, ReportSection> sections = new EnumMap<>(ExperimentId.class);
         for (ExperimentReport report : all()) {
             if (!results.plan().experiments().contains(report.id())) {
                 continue;
             }
             Path dir = out.resolve(report.id().cliName());
-            ReportSection section = report.write(dir, results);
+            ReportSection section = report.write(dir, analysis);
             sections.put(report.id(), section);
             StringBuilder md = new StringBuilder();
             md.append("# ").append(section.title()).append("\n\n");

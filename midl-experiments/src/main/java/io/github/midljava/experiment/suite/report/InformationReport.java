@@ -1,13 +1,17 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.evaluate.PerNeuronMutualInformation;
 import io.github.midljava.evaluate.SlicedMutualInformation;
 import io.github.midljava.experiment.suite.AnalysisSettings;
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.LayerSelection;
-import io.github.midljava.experiment.suite.RunAnalysis;
-import io.github.midljava.experiment.suite.StoredRun;
+import io.github.midljava.experiment.suite.analysis.InformationResults;
+import io.github.midljava.experiment.suite.analysis.InformationRow;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.SelectionSummary;
+import io.github.midljava.experiment.suite.analysis.SmiFigure;
+import io.github.midljava.experiment.suite.analysis.Stat;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.CsvTable;
 import io.github.midljava.report.Fmt;
@@ -25,7 +29,7 @@ import java.util.Map;
 /**
  * E2: sliced mutual information (SMI) of the second hidden layer with the label, the distribution
  * of per-neuron MI, and how often each MID-L unit is selected, for DENSE, DROPOUT and MIDL. All of
- * it was measured inside the E1 runs.
+ * it was measured inside the E1 runs; rendered from {@link InformationResults}.
  */
 public final class InformationReport implements ExperimentReport {
 
@@ -36,43 +40,13 @@ public final class InformationReport implements ExperimentReport {
         return ExperimentId.E2;
     }
 
-    /**
-     * The SMI of one method on one dataset over seeds.
-     *
-     * @param over the per-seed estimates' mean and spread over seeds
-     * @param monteCarloSe mean over seeds of each estimate's Monte-Carlo standard error
-     * @param errorBar the error bar shown: the standard error over seeds if there are at least two,
-     *     else the Monte-Carlo standard error
-     * @param first one estimate (directions, samples, dim, k)
-     */
-    public record SmiSummary(
-            Stat over,
-            double monteCarloSe,
-            double errorBar,
-            SlicedMutualInformation.Result first) {}
-
-    /** Returns the SMI summary of a method's E1 runs, or null if none has an analysis. */
-    public static SmiSummary smi(ResultSet results, DatasetId d, Method m) {
-        List<RunAnalysis> analyses = analyses(results, d, m);
-        if (analyses.isEmpty()) {
-            return null;
-        }
-        double[] means = analyses.stream().mapToDouble(a -> a.smi().mean()).toArray();
-        double mcSe =
-                analyses.stream()
-                        .mapToDouble(a -> a.smi().standardError())
-                        .average()
-                        .orElse(Double.NaN);
-        Stat over = Stat.of(means);
-        double bar = over.n() >= 2 ? over.se() : mcSe;
-        return new SmiSummary(over, mcSe, bar, analyses.get(0).smi());
-    }
-
     @Override
-    public ReportSection write(Path dir, ResultSet results) throws IOException {
-        List<Long> seeds = results.options().e1Seeds();
+    public ReportSection write(Path dir, SuiteAnalysis analysis) throws IOException {
+        ResultSet results = analysis.results();
+        InformationResults information = analysis.information();
+        List<Long> seeds = information.seeds();
         List<Method> methods = results.options().baselineMethods();
-        AnalysisSettings settings = AnalysisSettings.of(results.options());
+        AnalysisSettings settings = information.settings();
         StringBuilder md = new StringBuilder();
         md.append(
                         "Representation: activations of the **second hidden layer after ReLU** (the"
@@ -89,7 +63,12 @@ public final class InformationReport implements ExperimentReport {
                 .append(", in nats. Per-neuron MI uses the same estimator on each unit; a unit is ")
                 .append("*informative* above ")
                 .append(Fmt.fixed(settings.threshold(), 2))
-                .append(" nats. Spread over ")
+                .append(" nats. The **floor** is the same SMI estimate on the same activations")
+                .append(
+                        " against a seeded random permutation of the labels: the true value is 0, so")
+                .append(
+                        " the floor is what the estimator reports for no information at all. Spread")
+                .append(" over ")
                 .append(ResultSet.seedText(seeds))
                 .append(
                         "; the Monte-Carlo SE is that of the mean over directions. All measured"
@@ -112,6 +91,8 @@ public final class InformationReport implements ExperimentReport {
                         "smi_std_over_seeds",
                         "smi_se_over_seeds",
                         "smi_monte_carlo_se",
+                        "smi_floor_shuffled_labels_mean",
+                        "smi_floor_shuffled_labels_std",
                         "directions",
                         "samples",
                         "dim",
@@ -145,6 +126,7 @@ public final class InformationReport implements ExperimentReport {
                             "method",
                             "seeds",
                             "SMI (nats)",
+                            "floor, shuffled labels (nats)",
                             "Monte-Carlo SE",
                             "directions",
                             "samples",
@@ -155,53 +137,55 @@ public final class InformationReport implements ExperimentReport {
                             "informative units");
             Map<String, double[]> perNeuron = new LinkedHashMap<>();
             for (Method m : methods) {
-                SmiSummary s = smi(results, d, m);
-                List<RunAnalysis> analyses = analyses(results, d, m);
-                if (s == null) {
+                InformationRow row = information.row(d, m);
+                if (row == null) {
                     t.addRowPadded(m.cliName(), "0", "not measured (run missing)");
                     smiValues.get(m.cliName())[di] = Double.NaN;
                     continue;
                 }
                 anySmi = true;
-                double[] pooled = pooledNeuronMi(analyses);
-                double meanMi =
-                        analyses.stream()
-                                .mapToDouble(a -> a.neurons().mean())
-                                .average()
-                                .orElse(Double.NaN);
-                double median = median(pooled);
-                double above = fractionAbove(pooled, settings.threshold());
-                perNeuron.put(m.cliName(), pooled);
-                smiValues.get(m.cliName())[di] = s.over().mean();
+                SmiFigure s = row.smi();
+                Stat over = s.smi().stat();
+                Stat floor = s.floor().stat();
+                perNeuron.put(m.cliName(), row.neuronMi());
+                smiValues.get(m.cliName())[di] = over.mean();
                 smiErrors.get(m.cliName())[di] = Double.isNaN(s.errorBar()) ? 0 : s.errorBar();
                 SlicedMutualInformation.Result f = s.first();
                 t.addRow(
                         m.cliName(),
-                        s.over().n(),
-                        s.over().fixed(4),
+                        over.n(),
+                        over.fixed(4),
+                        floor.isEmpty()
+                                ? "not measured (run analysed before the floor)"
+                                : floor.fixed(4),
                         Fmt.fixed(s.monteCarloSe(), 4),
                         f.numDirections(),
                         f.numSamples(),
                         f.dim(),
                         f.k(),
-                        Fmt.fixed(meanMi, 4),
-                        Fmt.fixed(median, 4),
-                        Fmt.pct(above, 1) + " > " + Fmt.fixed(settings.threshold(), 2) + " nats");
+                        Fmt.fixed(row.neuronMiMean(), 4),
+                        Fmt.fixed(row.neuronMiMedian(), 4),
+                        Fmt.pct(row.informativeFraction(), 1)
+                                + " > "
+                                + Fmt.fixed(settings.threshold(), 2)
+                                + " nats");
                 csv.addRow(
                         d.cliName(),
                         m.cliName(),
-                        s.over().n(),
-                        s.over().mean(),
-                        s.over().std(),
-                        s.over().se(),
+                        over.n(),
+                        over.mean(),
+                        over.std(),
+                        over.se(),
                         s.monteCarloSe(),
+                        floor.mean(),
+                        floor.std(),
                         f.numDirections(),
                         f.numSamples(),
                         f.dim(),
                         f.k(),
-                        meanMi,
-                        median,
-                        above,
+                        row.neuronMiMean(),
+                        row.neuronMiMedian(),
+                        row.informativeFraction(),
                         settings.threshold());
             }
             md.append(MarkdownTable.render(t.build())).append('\n');
@@ -213,13 +197,13 @@ public final class InformationReport implements ExperimentReport {
                         "I(unit; label) [nats] (hidden layer 2, k="
                                 + settings.neighbours()
                                 + ", "
-                                + samplesOf(results, d)
+                                + samplesOf(information, d)
                                 + " samples, units of all seeds)",
                         perNeuron,
                         BINS);
                 md.append(Plots.markdownImage("Per-neuron MI, " + d.cliName(), png));
             }
-            appendSelection(md, dir, results, d, seeds, selectionCsv);
+            appendSelection(md, dir, information, d, selectionCsv);
             di++;
         }
         // A method missing on some dataset is left out of the chart rather than drawn as 0.
@@ -255,34 +239,12 @@ public final class InformationReport implements ExperimentReport {
     private void appendSelection(
             StringBuilder md,
             Path dir,
-            ResultSet results,
+            InformationResults information,
             DatasetId d,
-            List<Long> seeds,
             Table.Builder csv)
             throws IOException {
-        List<StoredRun> runs = results.runs(d, results.catalog().e1(Method.MIDL), seeds);
-        Map<Integer, List<LayerSelection>> byLayer = new LinkedHashMap<>();
-        for (StoredRun r : runs) {
-            if (r.analysis() == null) {
-                continue;
-            }
-            for (LayerSelection s : r.analysis().selection()) {
-                byLayer.computeIfAbsent(s.layer(), k -> new ArrayList<>()).add(s);
-                for (int j = 0; j < s.counts().length; j++) {
-                    csv.addRow(
-                            d.cliName(),
-                            r.result().seed(),
-                            s.layer(),
-                            s.units(),
-                            s.k(),
-                            s.samples(),
-                            j,
-                            s.counts()[j],
-                            s.frequencies()[j]);
-                }
-            }
-        }
-        if (byLayer.isEmpty()) {
+        List<SelectionSummary> layers = information.selections(d);
+        if (layers.isEmpty()) {
             md.append("Active-neuron histogram: not measured (no MIDL run with analysis).\n\n");
             return;
         }
@@ -299,29 +261,43 @@ public final class InformationReport implements ExperimentReport {
                         "median",
                         "p90");
         Map<String, double[]> hist = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<LayerSelection>> e : byLayer.entrySet()) {
-            List<LayerSelection> layers = e.getValue();
-            LayerSelection first = layers.get(0);
-            double[] pooled =
-                    layers.stream().flatMapToDouble(s -> Arrays.stream(s.frequencies())).toArray();
-            Stat never =
-                    Stat.of(layers.stream().mapToDouble(LayerSelection::neverSelected).toArray());
-            Stat always =
-                    Stat.of(layers.stream().mapToDouble(LayerSelection::alwaysSelected).toArray());
+        for (SelectionSummary l : layers) {
             t.addRow(
-                    e.getKey(),
-                    first.units(),
-                    first.k(),
-                    layers.size(),
-                    first.samples(),
-                    never.fixed(1),
-                    always.fixed(1),
-                    Fmt.fixed(quantile(pooled, 0.1), 3),
-                    Fmt.fixed(quantile(pooled, 0.5), 3),
-                    Fmt.fixed(quantile(pooled, 0.9), 3));
+                    l.layer(),
+                    l.units(),
+                    l.k(),
+                    l.bySeed().size(),
+                    l.samples(),
+                    l.neverSelected().fixed(1),
+                    l.alwaysSelected().fixed(1),
+                    Fmt.fixed(l.frequencyQuantile(0.1), 3),
+                    Fmt.fixed(l.frequencyQuantile(0.5), 3),
+                    Fmt.fixed(l.frequencyQuantile(0.9), 3));
             hist.put(
-                    "layer " + e.getKey() + " (k=" + first.k() + " of " + first.units() + ")",
-                    pooled);
+                    "layer " + l.layer() + " (k=" + l.k() + " of " + l.units() + ")",
+                    l.frequencies());
+        }
+        // CSV rows seed by seed, then layer by layer, as the runs were stored
+        for (long seed : information.seeds()) {
+            for (SelectionSummary l : layers) {
+                LayerSelection s = l.bySeed().get(seed);
+                if (s == null) {
+                    continue;
+                }
+                double[] f = s.frequencies();
+                for (int j = 0; j < s.counts().length; j++) {
+                    csv.addRow(
+                            d.cliName(),
+                            seed,
+                            s.layer(),
+                            s.units(),
+                            s.k(),
+                            s.samples(),
+                            j,
+                            s.counts()[j],
+                            f[j]);
+                }
+            }
         }
         String png = "active-neurons-" + d.cliName() + ".png";
         Plots.histogram(
@@ -339,55 +315,11 @@ public final class InformationReport implements ExperimentReport {
                 .append(Plots.markdownImage("Active-neuron histogram, " + d.cliName(), png));
     }
 
-    private static List<RunAnalysis> analyses(ResultSet results, DatasetId d, Method m) {
-        List<RunAnalysis> out = new ArrayList<>();
-        for (StoredRun r : results.runs(d, results.catalog().e1(m), results.options().e1Seeds())) {
-            if (r.analysis() != null) {
-                out.add(r.analysis());
-            }
-        }
-        return out;
-    }
-
-    private static int samplesOf(ResultSet results, DatasetId d) {
-        for (Method m : results.options().baselineMethods()) {
-            List<RunAnalysis> a = analyses(results, d, m);
-            if (!a.isEmpty()) {
-                return a.get(0).smi().numSamples();
-            }
-        }
-        return 0;
-    }
-
-    private static double[] pooledNeuronMi(List<RunAnalysis> analyses) {
-        return analyses.stream()
-                .map(RunAnalysis::neurons)
-                .map(PerNeuronMutualInformation.Result::perUnit)
-                .flatMapToDouble(Arrays::stream)
-                .toArray();
-    }
-
-    static double median(double[] values) {
-        return quantile(values, 0.5);
-    }
-
-    /** Linear-interpolation quantile of {@code values}; NaN if empty. */
-    static double quantile(double[] values, double q) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
-    }
-
-    static double fractionAbove(double[] values, double threshold) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        return (double) Arrays.stream(values).filter(v -> v > threshold).count() / values.length;
+    private static int samplesOf(InformationResults information, DatasetId d) {
+        return information.rows().stream()
+                .filter(r -> r.dataset() == d)
+                .mapToInt(r -> r.smi().first().numSamples())
+                .findFirst()
+                .orElse(0);
     }
 }

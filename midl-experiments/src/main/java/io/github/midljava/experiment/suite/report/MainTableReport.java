@@ -1,10 +1,12 @@
 package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.suite.ExperimentId;
-import io.github.midljava.experiment.suite.StoredRun;
-import io.github.midljava.experiment.suite.Variant;
+import io.github.midljava.experiment.suite.analysis.MainTable;
+import io.github.midljava.experiment.suite.analysis.MainTableRow;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.Stat;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.CsvTable;
 import io.github.midljava.report.Fmt;
@@ -16,7 +18,8 @@ import java.util.List;
 
 /**
  * E1: per dataset and method, test accuracy over seeds, active ratio, honest and paper-style FLOPs
- * and savings, parameters, training time, inference latency and peak memory.
+ * and savings, parameters, training time, inference latency and peak memory, rendered from {@link
+ * MainTable}.
  */
 public final class MainTableReport implements ExperimentReport {
 
@@ -26,7 +29,8 @@ public final class MainTableReport implements ExperimentReport {
     }
 
     @Override
-    public ReportSection write(Path dir, ResultSet results) throws IOException {
+    public ReportSection write(Path dir, SuiteAnalysis analysis) throws IOException {
+        ResultSet results = analysis.results();
         List<Long> seeds = results.options().e1Seeds();
         Table.Builder csv =
                 Table.builder(
@@ -78,6 +82,7 @@ public final class MainTableReport implements ExperimentReport {
                         "peak resident size during that probe (JVM heap and loaded dataset"
                                 + " included). ")
                 .append("E4 times the models round-robin at more batch sizes.\n\n");
+        MainTable table = analysis.mainTable();
         for (DatasetId d : results.options().datasets()) {
             Table.Builder t =
                     Table.builder(
@@ -97,43 +102,41 @@ public final class MainTableReport implements ExperimentReport {
                             "peak memory");
             String model = null;
             for (Method m : results.options().methods()) {
-                Variant v = results.catalog().e1(m);
-                List<StoredRun> runs = results.runs(d, v, seeds);
-                if (runs.isEmpty()) {
+                MainTableRow r = table.row(d, m);
+                if (r == null) {
                     t.addRowPadded(m.cliName(), "0", "not measured (run missing)");
                     continue;
                 }
-                RunResult r = runs.get(0).result();
                 model = r.model();
-                Stat acc = results.stat(d, v, seeds, s -> s.result().testAccuracy());
-                Stat train = results.stat(d, v, seeds, s -> s.result().trainAccuracy());
-                Stat time = results.stat(d, v, seeds, s -> s.result().trainSecondsPerEpoch());
-                Stat lat1 = results.stat(d, v, seeds, s -> latency(s, "1"));
-                Stat lat256 = results.stat(d, v, seeds, s -> latency(s, "256"));
-                Stat peak = results.stat(d, v, seeds, MainTableReport::peak);
-                double modelSavings = r.flops().honestSavings();
+                Stat acc = r.testAccuracy().stat();
                 t.addRow(
                         m.cliName(),
-                        runs.size(),
+                        acc.n(),
                         acc.pct(),
                         Fmt.fixed(r.activeRatio(), 3),
                         Fmt.si(r.flops().honest()),
                         Fmt.si(r.flops().paperStyle()),
                         Fmt.ratio(r.honestSavings()),
                         Fmt.ratio(r.paperStyleSavings()),
-                        Fmt.ratio(modelSavings),
+                        Fmt.ratio(r.modelHonestSavings()),
                         Fmt.si(r.params()),
-                        time.fixed(2),
-                        lat1.isEmpty() ? "not measured" : Fmt.micros(lat1.mean()),
-                        lat256.isEmpty() ? "not measured" : Fmt.micros(lat256.mean()),
-                        peak.isEmpty() ? "not measured" : Fmt.bytes((long) peak.mean()));
+                        r.trainSecondsPerEpoch().fixed(2),
+                        r.latencyBatch1Micros().isEmpty()
+                                ? "not measured"
+                                : Fmt.micros(r.latencyBatch1Micros().mean()),
+                        r.latencyBatch256Micros().isEmpty()
+                                ? "not measured"
+                                : Fmt.micros(r.latencyBatch256Micros().mean()),
+                        r.peakMemoryBytes().isEmpty()
+                                ? "not measured"
+                                : Fmt.bytes((long) r.peakMemoryBytes().mean()));
                 csv.addRow(
                         d.cliName(),
                         m.cliName(),
-                        runs.size(),
+                        acc.n(),
                         acc.mean(),
                         acc.std(),
-                        train.mean(),
+                        r.trainAccuracy().mean(),
                         r.activeRatio(),
                         r.flops().dense(),
                         r.flops().honest(),
@@ -143,42 +146,31 @@ public final class MainTableReport implements ExperimentReport {
                         r.midlLayerFlops().paperStyle(),
                         r.honestSavings(),
                         r.paperStyleSavings(),
-                        modelSavings,
+                        r.modelHonestSavings(),
                         r.params(),
-                        time.mean(),
-                        time.std(),
-                        lat1.mean(),
-                        lat256.mean(),
-                        peak.mean());
+                        r.trainSecondsPerEpoch().mean(),
+                        r.trainSecondsPerEpoch().std(),
+                        r.latencyBatch1Micros().mean(),
+                        r.latencyBatch256Micros().mean(),
+                        r.peakMemoryBytes().mean());
             }
             md.append("### ").append(d.cliName());
             if (model != null) {
                 md.append(" — ").append(model);
             }
             md.append("\n\n").append(MarkdownTable.render(t.build())).append('\n');
-            StoredRun midl = results.first(d, results.catalog().e1(Method.MIDL), seeds);
+            MainTableRow midl = table.row(d, Method.MIDL);
             if (midl != null) {
                 md.append("MID-L layers: `")
-                        .append(midl.result().hiddenLayer())
+                        .append(midl.hiddenLayer())
                         .append("`; plan: ")
-                        .append(midl.result().epochs())
+                        .append(midl.epochs())
                         .append(" epochs, preset ")
-                        .append(midl.result().preset())
+                        .append(midl.preset())
                         .append(".\n\n");
             }
         }
         CsvTable.write(dir.resolve("summary.csv"), csv.build());
         return new ReportSection(id(), md.toString());
-    }
-
-    private static double latency(StoredRun s, String batch) {
-        var l = s.result().latencyMicros();
-        Double v = l == null ? null : l.get(batch);
-        return v == null ? Double.NaN : v;
-    }
-
-    private static double peak(StoredRun s) {
-        Long p = s.result().peakMemoryBytes();
-        return p == null ? Double.NaN : p;
     }
 }

@@ -2,8 +2,13 @@ package io.github.midljava.experiment.suite.report;
 
 import io.github.midljava.data.DatasetId;
 import io.github.midljava.experiment.suite.ExperimentId;
-import io.github.midljava.experiment.suite.StoredRun;
-import io.github.midljava.experiment.suite.Variant;
+import io.github.midljava.experiment.suite.analysis.CurvePoint;
+import io.github.midljava.experiment.suite.analysis.CurvePoint.NoiseCondition;
+import io.github.midljava.experiment.suite.analysis.ResultSet;
+import io.github.midljava.experiment.suite.analysis.RobustnessResults;
+import io.github.midljava.experiment.suite.analysis.SmallDataRow;
+import io.github.midljava.experiment.suite.analysis.Stat;
+import io.github.midljava.experiment.suite.analysis.SuiteAnalysis;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.CsvTable;
 import io.github.midljava.report.Fmt;
@@ -14,14 +19,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 
 /**
  * E3: test accuracy under symmetric label noise, under Gaussian input noise at test time (measured
  * inside the E1 runs), and the train-test gap when training on a small fraction of the data; for
- * DENSE, DROPOUT and MIDL.
+ * DENSE, DROPOUT and MIDL; rendered from {@link RobustnessResults}.
  */
 public final class RobustnessReport implements ExperimentReport {
 
@@ -30,34 +34,10 @@ public final class RobustnessReport implements ExperimentReport {
         return ExperimentId.E3;
     }
 
-    /**
-     * Test accuracy of {@code m} trained with label noise {@code level}, over the ablation seeds.
-     */
-    public static Stat labelNoiseAccuracy(ResultSet results, DatasetId d, Method m, double level) {
-        Variant v = results.catalog().labelNoise(m, level);
-        return results.stat(
-                d, v, results.options().ablationSeedList(), s -> s.result().testAccuracy());
-    }
-
-    /**
-     * Test accuracy of the E1 runs of {@code m} with input noise {@code sigma}, over the E1 seeds.
-     */
-    public static Stat inputNoiseAccuracy(ResultSet results, DatasetId d, Method m, double sigma) {
-        return results.stat(
-                d, results.catalog().e1(m), results.options().e1Seeds(), s -> noisy(s, sigma));
-    }
-
-    /** Train minus test accuracy of {@code v} over the ablation seeds. */
-    public static Stat gap(ResultSet results, DatasetId d, Variant v) {
-        return results.stat(
-                d,
-                v,
-                results.options().ablationSeedList(),
-                s -> s.result().trainAccuracy() - s.result().testAccuracy());
-    }
-
     @Override
-    public ReportSection write(Path dir, ResultSet results) throws IOException {
+    public ReportSection write(Path dir, SuiteAnalysis analysis) throws IOException {
+        ResultSet results = analysis.results();
+        RobustnessResults robustness = analysis.robustness();
         List<Method> methods = results.options().baselineMethods();
         List<Double> levels = results.options().labelNoiseLevels();
         List<Double> sigmas = results.options().inputSigmas();
@@ -101,23 +81,15 @@ public final class RobustnessReport implements ExperimentReport {
                     dir,
                     d,
                     methods,
+                    robustness,
                     new Curve(
-                            "label_noise",
-                            levels,
+                            NoiseCondition.LABEL_NOISE,
                             l -> "label noise " + Fmt.pct(l, 0),
                             "drop "
                                     + Fmt.pct(levels.get(0), 0)
                                     + " → "
                                     + Fmt.pct(levels.get(levels.size() - 1), 0),
                             l -> 100 * l,
-                            (m, l) -> labelNoiseAccuracy(results, d, m, l),
-                            (m, l) ->
-                                    results.stat(
-                                                    d,
-                                                    results.catalog().labelNoise(m, l),
-                                                    ablation,
-                                                    r -> r.result().trainAccuracy())
-                                            .mean(),
                             "Test accuracy after training with label noise",
                             "label-noise-",
                             "Test accuracy vs training label noise, ",
@@ -130,17 +102,15 @@ public final class RobustnessReport implements ExperimentReport {
                     dir,
                     d,
                     methods,
+                    robustness,
                     new Curve(
-                            "input_sigma",
-                            sigmas,
+                            NoiseCondition.INPUT_NOISE,
                             sigma -> "σ = " + Fmt.fixed(sigma, 2),
                             "drop σ "
                                     + Fmt.fixed(sigmas.get(0), 2)
                                     + " → "
                                     + Fmt.fixed(sigmas.get(sigmas.size() - 1), 2),
                             sigma -> sigma,
-                            (m, sigma) -> inputNoiseAccuracy(results, d, m, sigma),
-                            null,
                             "Test accuracy with Gaussian noise on the test inputs (models of E1)",
                             "input-noise-",
                             "Test accuracy vs input noise, ",
@@ -160,14 +130,13 @@ public final class RobustnessReport implements ExperimentReport {
                             "test acc (" + small + ")",
                             "gap (" + small + ")");
             for (Method m : methods) {
-                Variant full = results.catalog().e1(m);
-                Variant part = results.catalog().smallData(m);
-                Stat trainFull = results.stat(d, full, ablation, r -> r.result().trainAccuracy());
-                Stat testFull = results.stat(d, full, ablation, r -> r.result().testAccuracy());
-                Stat gapFull = gap(results, d, full);
-                Stat trainPart = results.stat(d, part, ablation, r -> r.result().trainAccuracy());
-                Stat testPart = results.stat(d, part, ablation, r -> r.result().testAccuracy());
-                Stat gapPart = gap(results, d, part);
+                SmallDataRow row = robustness.smallData(d, m);
+                Stat trainFull = row.trainFull();
+                Stat testFull = row.testFull();
+                Stat gapFull = row.gapFull().stat();
+                Stat trainPart = row.trainSmall();
+                Stat testPart = row.testSmall();
+                Stat gapPart = row.gapSmall().stat();
                 t.addRow(
                         m.cliName(),
                         Math.min(gapFull.n(), gapPart.n()),
@@ -209,15 +178,12 @@ public final class RobustnessReport implements ExperimentReport {
     }
 
     /**
-     * One accuracy-vs-noise curve per method: how to label, measure and plot it.
+     * How to label and plot one accuracy-vs-noise curve.
      *
-     * @param condition the {@code condition} column of summary.csv
-     * @param levels the noise levels, first = the clean reference
+     * @param condition what is varied (and the {@code condition} column of summary.csv)
      * @param column the table header of a level
      * @param dropHeader the header of the first-minus-last column
      * @param plotX a level's x coordinate in the plot
-     * @param accuracy test accuracy of a method at a level
-     * @param trainMean mean train accuracy of a method at a level, or null if not measured
      * @param caption the sentence above the table (without the colon)
      * @param pngPrefix the plot's file name before the dataset name
      * @param title the plot title before the dataset name
@@ -225,13 +191,10 @@ public final class RobustnessReport implements ExperimentReport {
      * @param alt the plot's alt text before the dataset name
      */
     private record Curve(
-            String condition,
-            List<Double> levels,
+            NoiseCondition condition,
             DoubleFunction<String> column,
             String dropHeader,
             DoubleUnaryOperator plotX,
-            BiFunction<Method, Double, Stat> accuracy,
-            BiFunction<Method, Double, Double> trainMean,
             String caption,
             String pngPrefix,
             String title,
@@ -245,46 +208,49 @@ public final class RobustnessReport implements ExperimentReport {
             Path dir,
             DatasetId d,
             List<Method> methods,
+            RobustnessResults robustness,
             Curve c)
             throws IOException {
-        List<Double> levels = c.levels();
+        List<CurvePoint> first = robustness.curve(d, methods.get(0), c.condition());
         List<String> header = new ArrayList<>(List.of("method", "seeds"));
-        for (double l : levels) {
-            header.add(c.column().apply(l));
+        for (CurvePoint p : first) {
+            header.add(c.column().apply(p.level()));
         }
         header.add(c.dropHeader());
         Table.Builder t = Table.builder(header);
         List<Plots.Series> series = new ArrayList<>();
         for (Method m : methods) {
+            List<CurvePoint> points = robustness.curve(d, m, c.condition());
             List<Object> row = new ArrayList<>(List.of(m.cliName()));
-            double[] x = new double[levels.size()];
-            double[] y = new double[levels.size()];
-            double[] e = new double[levels.size()];
+            double[] x = new double[points.size()];
+            double[] y = new double[points.size()];
+            double[] e = new double[points.size()];
             int n = Integer.MAX_VALUE;
             boolean complete = true;
-            for (int i = 0; i < levels.size(); i++) {
-                double l = levels.get(i);
-                Stat s = c.accuracy().apply(m, l);
+            for (int i = 0; i < points.size(); i++) {
+                CurvePoint p = points.get(i);
+                Stat s = p.testAccuracy().stat();
                 row.add(s.pct());
                 n = Math.min(n, s.n());
-                x[i] = c.plotX().applyAsDouble(l);
+                x[i] = c.plotX().applyAsDouble(p.level());
                 y[i] = s.mean();
                 e[i] = Double.isNaN(s.std()) ? 0 : s.std();
                 complete &= !s.isEmpty();
                 csv.addRow(
                         d.cliName(),
                         m.cliName(),
-                        c.condition(),
-                        l,
+                        c.condition().csvName(),
+                        p.level(),
                         s.n(),
                         s.mean(),
                         s.std(),
-                        c.trainMean() == null ? "" : c.trainMean().apply(m, l),
+                        c.condition() == NoiseCondition.LABEL_NOISE ? p.trainAccuracyMean() : "",
                         "",
                         "");
             }
             row.add(1, n == Integer.MAX_VALUE ? 0 : n);
-            row.add(complete ? Fmt.fixed(100 * (y[0] - y[y.length - 1]), 2) + " pp" : "n/a");
+            double drop = RobustnessResults.meanDrop(points);
+            row.add(Double.isNaN(drop) ? "n/a" : Fmt.fixed(100 * drop, 2) + " pp");
             t.addRow(row);
             if (complete) {
                 series.add(new Plots.Series(m.cliName(), x, y, e));
@@ -306,11 +272,5 @@ public final class RobustnessReport implements ExperimentReport {
 
     private static String gapText(Stat gap) {
         return gap.isEmpty() ? "n/a" : Fmt.meanStd(100 * gap.mean(), 100 * gap.std(), 2) + " pp";
-    }
-
-    private static double noisy(StoredRun s, double sigma) {
-        var m = s.result().noisyTestAccuracy();
-        Double v = m == null ? null : m.get(Double.toString(sigma));
-        return v == null ? Double.NaN : v;
     }
 }
