@@ -132,13 +132,36 @@ public final class InferenceLatency {
             throw new IllegalArgumentException(
                     "batch and timedCalls must be >= 1, got " + batch + " and " + timedCalls);
         }
-        String[] names = variants.keySet().toArray(new String[0]);
-        Call[] calls = variants.values().toArray(new Call[0]);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] x = new float[batch * inputSize];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.nextDouble();
         }
+        return measureCalls(variants, x, batch, warmupCalls, timedCalls);
+    }
+
+    /**
+     * Measures calls on a given input (real data, e.g. test images), round-robin as {@link
+     * #measureCalls(Map, int, int, int, int, long)} does.
+     *
+     * @param variants name -> call, measured in this order
+     * @param x the input of every call, {@code [batch, inputSize]}
+     * @param batch samples per call
+     * @param warmupCalls untimed calls per variant first
+     * @param timedCalls timed calls per variant
+     * @return one result per variant, in iteration order
+     */
+    public static List<Result> measureCalls(
+            Map<String, Call> variants, float[] x, int batch, int warmupCalls, int timedCalls) {
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("variants must not be empty");
+        }
+        if (batch < 1 || timedCalls < 1) {
+            throw new IllegalArgumentException(
+                    "batch and timedCalls must be >= 1, got " + batch + " and " + timedCalls);
+        }
+        String[] names = variants.keySet().toArray(new String[0]);
+        Call[] calls = variants.values().toArray(new Call[0]);
         long[][] times = new long[calls.length][timedCalls];
         for (int round = -warmupCalls; round < timedCalls; round++) {
             for (int step = 0; step < calls.length; step++) {
@@ -228,6 +251,24 @@ public final class InferenceLatency {
                         results.get(2).medianMicros() / results.get(0).medianMicros());
             }
         }
+    }
+
+    /**
+     * The fastest of {@code candidates} by median: the honest reference a speed-up is measured
+     * against (for a dense model, the fastest dense computation this build has at that batch size,
+     * whichever kernel or runtime it is).
+     */
+    public static Result fastest(List<Result> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        Result best = candidates.get(0);
+        for (Result r : candidates) {
+            if (r.medianMicros() < best.medianMicros()) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     /** {@code key=value} arguments of the diagnostic mains, in order. */
