@@ -4,6 +4,7 @@ import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.inference.LayerWeights;
 import io.github.midljava.inference.RandomWeights;
+import io.github.midljava.inference.SingleSampleKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -193,13 +194,13 @@ public final class InferenceLatency {
     }
 
     /**
-     * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP with its MID-L
-     * twin computed sparsely and densely, and prints medians and the ratio MID-L sparse / dense.
-     * Arguments ({@code key=value}): {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code
-     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread
-     * count), {@code warmup=10} (seconds of warm-up over all batch sizes first: the JIT compiles
-     * the vector kernels late, several seconds in on a busy machine, and each batch size has its
-     * own paths).
+     * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP (both
+     * single-sample kernels) with its MID-L twin computed sparsely, densely and by AUTO, and prints
+     * medians and the MID-L ratios against the faster dense kernel. Arguments ({@code key=value}):
+     * {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code ratio=0.45}, {@code rank=16},
+     * {@code seconds=6} (time budget per batch size and thread count), {@code warmup=10} (seconds
+     * of warm-up over all batch sizes first: the JIT compiles the vector kernels late, several
+     * seconds in on a busy machine, and each batch size has its own paths).
      */
     public static void main(String[] args) {
         Map<String, String> opt = keyValues(args);
@@ -220,12 +221,18 @@ public final class InferenceLatency {
                 Runtime.getRuntime().availableProcessors());
         for (int t : threads) {
             Map<String, InferenceNetwork> variants = new LinkedHashMap<>();
-            variants.put(
-                    "dense",
-                    new InferenceNetwork(RandomWeights.denseMlp(widths, 1), ComputeMode.SPARSE, t));
+            List<LayerWeights> dense = RandomWeights.denseMlp(widths, 1);
             List<LayerWeights> midl = RandomWeights.midlMlp(widths, ratio, rank, rank, 1);
-            variants.put("midl-sparse", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
-            variants.put("midl-dense-compute", new InferenceNetwork(midl, ComputeMode.DENSE, t));
+            variants.put(
+                    "dense/java/dense/rows",
+                    new InferenceNetwork(dense, ComputeMode.DENSE, t, SingleSampleKernel.ROWS));
+            variants.put(
+                    "dense/java/dense/panels",
+                    new InferenceNetwork(dense, ComputeMode.DENSE, t, SingleSampleKernel.PANELS));
+            variants.put(
+                    "midl/java/sparse/rows", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
+            variants.put("midl/java/dense/rows", new InferenceNetwork(midl, ComputeMode.DENSE, t));
+            variants.put("midl/java/auto/rows", new InferenceNetwork(midl, ComputeMode.AUTO, t));
             long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmEnd) {
                 for (int batch : batches) {
@@ -241,34 +248,21 @@ public final class InferenceLatency {
                 for (Result r : results) {
                     System.out.printf(Locale.ROOT, "threads %d  %s%n", t, r);
                 }
+                // The honest reference: the faster of the two dense kernels at this batch.
+                Result ref = fastest(results.subList(0, 2));
                 System.out.printf(
                         Locale.ROOT,
-                        "threads %d  batch %5d  ratio midl-sparse/dense %.3f "
-                                + " midl-dense-compute/dense %.3f%n",
+                        "threads %d  batch %5d  against %s: midl-sparse %.3f  midl-dense %.3f"
+                                + "  midl-auto %.3f%n",
                         t,
                         batch,
-                        results.get(1).medianMicros() / results.get(0).medianMicros(),
-                        results.get(2).medianMicros() / results.get(0).medianMicros());
+                        ref.variant(),
+                        results.get(2).medianMicros() / ref.medianMicros(),
+                        results.get(3).medianMicros() / ref.medianMicros(),
+                        results.get(4).medianMicros() / ref.medianMicros());
             }
+            variants.values().forEach(InferenceNetwork::close);
         }
-    }
-
-    /**
-     * The fastest of {@code candidates} by median: the honest reference a speed-up is measured
-     * against (for a dense model, the fastest dense computation this build has at that batch size,
-     * whichever kernel or runtime it is).
-     */
-    public static Result fastest(List<Result> candidates) {
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("candidates must not be empty");
-        }
-        Result best = candidates.get(0);
-        for (Result r : candidates) {
-            if (r.medianMicros() < best.medianMicros()) {
-                best = r;
-            }
-        }
-        return best;
     }
 
     /** {@code key=value} arguments of the diagnostic mains, in order. */
