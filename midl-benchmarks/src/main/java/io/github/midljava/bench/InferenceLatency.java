@@ -265,6 +265,24 @@ public final class InferenceLatency {
         }
     }
 
+    /**
+     * The fastest of {@code candidates} by median: the honest reference a speed-up is measured
+     * against (for a dense model, the fastest dense computation this build has at that batch size,
+     * whichever kernel or runtime it is).
+     */
+    public static Result fastest(List<Result> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        Result best = candidates.get(0);
+        for (Result r : candidates) {
+            if (r.medianMicros() < best.medianMicros()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     /** {@code key=value} arguments of the diagnostic mains, in order. */
     static Map<String, String> keyValues(String[] args) {
         Map<String, String> opt = new LinkedHashMap<>();
