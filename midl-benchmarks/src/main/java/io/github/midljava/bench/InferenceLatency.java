@@ -15,14 +15,32 @@ import java.util.SplittableRandom;
 
 /**
  * In-process latency of {@link InferenceNetwork#predict} per call, without JMH: warm-up, then timed
- * calls with {@link System#nanoTime}, interleaved round-robin across the variants (rotating which
- * goes first) so that machine drift hits all of them equally; compare variants by the ratio of
- * their medians.
+ * calls with {@link System#nanoTime}, interleaved round-robin across the variants in short blocks
+ * (rotating which goes first) so that machine drift hits all of them equally; compare variants by
+ * the ratio of their medians.
  */
 public final class InferenceLatency {
     private static volatile float sink;
 
+    /** Timed calls of one variant in a row before the next variant's turn. */
+    static final int BLOCK = 8;
+
+    /**
+     * Calls of a block that start earlier than this after the block's start are not timed: longer
+     * than an InferenceNetwork helper's spin after its last task (200 µs by default).
+     */
+    static final long SETTLE_NANOS = 300_000L;
+
     private InferenceLatency() {}
+
+    private static boolean done(int[] filled, int timedCalls) {
+        for (int f : filled) {
+            if (f < timedCalls) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Latency of one variant at one batch size.
@@ -108,8 +126,8 @@ public final class InferenceLatency {
     }
 
     /**
-     * Measures calls of any runtime round-robin (call by call, rotating the start), so that drift
-     * of a shared machine hits all variants alike.
+     * Measures calls of any runtime round-robin (in blocks, rotating the start), so that drift of a
+     * shared machine hits all variants alike.
      *
      * @param variants name -> call, measured in this order
      * @param inputSize floats per sample
@@ -164,16 +182,30 @@ public final class InferenceLatency {
         String[] names = variants.keySet().toArray(new String[0]);
         Call[] calls = variants.values().toArray(new Call[0]);
         long[][] times = new long[calls.length][timedCalls];
-        for (int round = -warmupCalls; round < timedCalls; round++) {
+        int[] filled = new int[calls.length];
+        int[] warm = new int[calls.length];
+        // Blocks of BLOCK calls per variant, the variants taking turns block by block (the order
+        // rotating): drift still hits all alike, while the calls of a block are not timed until
+        // SETTLE_NANOS into it, so that the helper threads the previous variant left spinning
+        // (a multi-threaded InferenceNetwork's, or libtorch's) do not count against this one.
+        for (int round = 0; !done(filled, timedCalls); round++) {
             for (int step = 0; step < calls.length; step++) {
                 int v = Math.floorMod(round + step, calls.length);
-                long t0 = System.nanoTime();
-                float value = calls[v].run(x, batch);
-                long t1 = System.nanoTime();
-                if (round >= 0) {
-                    times[v][round] = t1 - t0;
+                long blockStart = System.nanoTime();
+                int timedInBlock = 0;
+                while (timedInBlock < BLOCK && filled[v] < timedCalls) {
+                    long t0 = System.nanoTime();
+                    float value = calls[v].run(x, batch);
+                    long t1 = System.nanoTime();
+                    sink += value;
+                    if (warm[v] < warmupCalls) {
+                        warm[v]++;
+                        timedInBlock++; // warm-up calls take their turns like timed ones
+                    } else if (t0 - blockStart >= SETTLE_NANOS) {
+                        times[v][filled[v]++] = t1 - t0;
+                        timedInBlock++;
+                    }
                 }
-                sink += value;
             }
         }
         List<Result> results = new ArrayList<>();

@@ -214,7 +214,7 @@ public final class BenchReport {
                 .append(EfficiencyBench.midlDefaults())
                 .append(".\n")
                 .append(
-                        "Variants run round-robin call by call, so machine drift hits all alike; medians.\n\n");
+                        "Variants take turns in blocks of 8 timed calls (calls in the first 0.3 ms of a block, while the previous variant's helper threads still spin, are not timed), so machine drift hits all alike; medians.\n\n");
         md.append("## Inference against the fastest dense computation\n\n")
                 .append(
                         "At each batch size the reference is the fastest dense computation"

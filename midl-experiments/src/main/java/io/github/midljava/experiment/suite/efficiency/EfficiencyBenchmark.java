@@ -18,8 +18,8 @@ import java.util.Map;
  * median latency per call at each batch size, and peak memory.
  *
  * <p>Latency: the harness of {@code midl bench} ({@link InferenceLatency#measureCalls}) on the
- * first test samples: after a warm-up, the variants take turns call by call, the order rotating, so
- * that the drift of a shared machine (up to 2x over minutes) hits all of them alike; the median
+ * first test samples: after a warm-up, the variants take turns in short blocks, the order rotating,
+ * so that the drift of a shared machine (up to 2x over minutes) hits all of them alike; the median
  * over {@code ROUNDS x callsPerRound} calls per variant is reported. The honest dense reference at
  * each batch size is {@link EfficiencyResult#fastestDense}.
  *
