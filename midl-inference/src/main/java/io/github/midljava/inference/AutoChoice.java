@@ -8,22 +8,33 @@ package io.github.midljava.inference;
  * fixed rule holds everywhere.
  *
  * <p>Call sizes are grouped in buckets (the single-sample path, then powers of two of the samples a
- * thread computes). In a bucket the first {@value #TRIALS} calls of each alternate; afterwards the
- * faster by its fastest call is used, and every {@value #RECHECK}-th call times the other once
- * more, so a choice made while the JIT was still compiling one of them is corrected once it has
- * compiled. The fastest call, not the median, is compared: on a shared machine it is the least
- * disturbed by other processes. Thread-safe (slices of a batch time their layer concurrently).
+ * thread computes). In a bucket the two computations first take turns in bursts of {@value #BURST}
+ * calls until each has {@value #TRIALS} timed calls; afterwards the faster by its fastest call is
+ * used, and every {@value #RECHECK} calls the other runs one burst again, so a choice made while
+ * the JIT was still compiling one of them is corrected once it has compiled. The first call of a
+ * burst is not timed: it runs on caches the other computation filled (sparse reads W1 by rows,
+ * dense compute reads it in packed panels; one call of the other would look slower than it is). The
+ * fastest call, not the median, is compared: on a shared machine it is the least disturbed by other
+ * processes. Thread-safe (slices of a batch time their layer concurrently).
  */
 final class AutoChoice {
     /** Timed calls of each computation before the first decision. */
     static final int TRIALS = 8;
 
-    /** After the trials, one call in this many runs the computation not chosen. */
-    static final int RECHECK = 128;
+    /** Consecutive calls of one computation while trying or re-checking; the first is untimed. */
+    static final int BURST = 4;
+
+    /** After the trials, one burst in this many calls runs the computation not chosen. */
+    static final int RECHECK = 256;
+
+    /** {@link #next} codes: bit 0 = sparse, bit 1 = time this call. */
+    static final int SPARSE = 1;
+
+    static final int TIMED = 2;
 
     private static final int BUCKETS = 34;
 
-    /** Per bucket: fastest call in ns of [sparse, dense], Long.MAX_VALUE if none. */
+    /** Per bucket: fastest timed call in ns of [sparse, dense], Long.MAX_VALUE if none. */
     private final long[][] best = new long[BUCKETS][2];
 
     private final int[][] trials = new int[BUCKETS][2];
@@ -41,17 +52,31 @@ final class AutoChoice {
         return singleSamplePath ? 0 : 32 - Integer.numberOfLeadingZeros(samples);
     }
 
-    /** Whether the next call in {@code bucket} computes sparsely. */
-    synchronized boolean sparse(int bucket) {
+    /**
+     * How the next call in {@code bucket} computes: {@link #SPARSE} set for sparse, {@link #TIMED}
+     * set if its time should be {@link #record}ed.
+     */
+    synchronized int next(int bucket) {
+        long n = calls[bucket]++;
         int[] t = trials[bucket];
         if (t[0] < TRIALS || t[1] < TRIALS) {
-            return t[0] <= t[1];
+            boolean sparse = (n / BURST) % 2 == 0;
+            return (sparse ? SPARSE : 0) | (n % BURST != 0 ? TIMED : 0);
         }
         boolean choice = best[bucket][0] <= best[bucket][1];
-        return ++calls[bucket] % RECHECK == 0 ? !choice : choice;
+        long r = n % RECHECK;
+        if (r < BURST) {
+            return (choice ? 0 : SPARSE) | (r != 0 ? TIMED : 0);
+        }
+        return (choice ? SPARSE : 0) | TIMED;
     }
 
-    /** Records a call of {@code nanos} that computed sparsely or not. */
+    /** Whether the next call in {@code bucket} computes sparsely (as {@link #next}). */
+    boolean sparse(int bucket) {
+        return (next(bucket) & SPARSE) != 0;
+    }
+
+    /** Records a timed call of {@code nanos} that computed sparsely or not. */
     synchronized void record(int bucket, boolean sparse, long nanos) {
         int i = sparse ? 0 : 1;
         trials[bucket][i]++;

@@ -140,8 +140,9 @@ final class MidlLayer implements Layer {
     @Override
     public boolean begin(Workspace ws) {
         if (mode == ComputeMode.AUTO) {
-            ws.sparse = auto.sparse(AutoChoice.bucket(ws.batch, ws.dotPath));
-            return true;
+            int next = auto.next(AutoChoice.bucket(ws.batch, ws.dotPath));
+            ws.sparse = (next & AutoChoice.SPARSE) != 0;
+            return (next & AutoChoice.TIMED) != 0;
         }
         ws.sparse = mode == ComputeMode.SPARSE;
         return false;
