@@ -4,6 +4,7 @@ import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
 import io.github.midljava.inference.LayerWeights;
 import io.github.midljava.inference.RandomWeights;
+import io.github.midljava.inference.SingleSampleKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,14 +15,32 @@ import java.util.SplittableRandom;
 
 /**
  * In-process latency of {@link InferenceNetwork#predict} per call, without JMH: warm-up, then timed
- * calls with {@link System#nanoTime}, interleaved round-robin across the variants (rotating which
- * goes first) so that machine drift hits all of them equally; compare variants by the ratio of
- * their medians.
+ * calls with {@link System#nanoTime}, interleaved round-robin across the variants in short blocks
+ * (rotating which goes first) so that machine drift hits all of them equally; compare variants by
+ * the ratio of their medians.
  */
 public final class InferenceLatency {
     private static volatile float sink;
 
+    /** Timed calls of one variant in a row before the next variant's turn. */
+    static final int BLOCK = 8;
+
+    /**
+     * Calls of a block that start earlier than this after the block's start are not timed: longer
+     * than an InferenceNetwork helper's spin after its last task (200 µs by default).
+     */
+    static final long SETTLE_NANOS = 300_000L;
+
     private InferenceLatency() {}
+
+    private static boolean done(int[] filled, int timedCalls) {
+        for (int f : filled) {
+            if (f < timedCalls) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Latency of one variant at one batch size.
@@ -107,8 +126,8 @@ public final class InferenceLatency {
     }
 
     /**
-     * Measures calls of any runtime round-robin (call by call, rotating the start), so that drift
-     * of a shared machine hits all variants alike.
+     * Measures calls of any runtime round-robin (in blocks, rotating the start), so that drift of a
+     * shared machine hits all variants alike.
      *
      * @param variants name -> call, measured in this order
      * @param inputSize floats per sample
@@ -132,24 +151,61 @@ public final class InferenceLatency {
             throw new IllegalArgumentException(
                     "batch and timedCalls must be >= 1, got " + batch + " and " + timedCalls);
         }
-        String[] names = variants.keySet().toArray(new String[0]);
-        Call[] calls = variants.values().toArray(new Call[0]);
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] x = new float[batch * inputSize];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rnd.nextDouble();
         }
+        return measureCalls(variants, x, batch, warmupCalls, timedCalls);
+    }
+
+    /**
+     * Measures calls on a given input (real data, e.g. test images), round-robin as {@link
+     * #measureCalls(Map, int, int, int, int, long)} does.
+     *
+     * @param variants name -> call, measured in this order
+     * @param x the input of every call, {@code [batch, inputSize]}
+     * @param batch samples per call
+     * @param warmupCalls untimed calls per variant first
+     * @param timedCalls timed calls per variant
+     * @return one result per variant, in iteration order
+     */
+    public static List<Result> measureCalls(
+            Map<String, Call> variants, float[] x, int batch, int warmupCalls, int timedCalls) {
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("variants must not be empty");
+        }
+        if (batch < 1 || timedCalls < 1) {
+            throw new IllegalArgumentException(
+                    "batch and timedCalls must be >= 1, got " + batch + " and " + timedCalls);
+        }
+        String[] names = variants.keySet().toArray(new String[0]);
+        Call[] calls = variants.values().toArray(new Call[0]);
         long[][] times = new long[calls.length][timedCalls];
-        for (int round = -warmupCalls; round < timedCalls; round++) {
+        int[] filled = new int[calls.length];
+        int[] warm = new int[calls.length];
+        // Blocks of BLOCK calls per variant, the variants taking turns block by block (the order
+        // rotating): drift still hits all alike, while the calls of a block are not timed until
+        // SETTLE_NANOS into it, so that the helper threads the previous variant left spinning
+        // (a multi-threaded InferenceNetwork's, or libtorch's) do not count against this one.
+        for (int round = 0; !done(filled, timedCalls); round++) {
             for (int step = 0; step < calls.length; step++) {
                 int v = Math.floorMod(round + step, calls.length);
-                long t0 = System.nanoTime();
-                float value = calls[v].run(x, batch);
-                long t1 = System.nanoTime();
-                if (round >= 0) {
-                    times[v][round] = t1 - t0;
+                long blockStart = System.nanoTime();
+                int timedInBlock = 0;
+                while (timedInBlock < BLOCK && filled[v] < timedCalls) {
+                    long t0 = System.nanoTime();
+                    float value = calls[v].run(x, batch);
+                    long t1 = System.nanoTime();
+                    sink += value;
+                    if (warm[v] < warmupCalls) {
+                        warm[v]++;
+                        timedInBlock++; // warm-up calls take their turns like timed ones
+                    } else if (t0 - blockStart >= SETTLE_NANOS) {
+                        times[v][filled[v]++] = t1 - t0;
+                        timedInBlock++;
+                    }
                 }
-                sink += value;
             }
         }
         List<Result> results = new ArrayList<>();
@@ -170,13 +226,13 @@ public final class InferenceLatency {
     }
 
     /**
-     * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP with its MID-L
-     * twin computed sparsely and densely, and prints medians and the ratio MID-L sparse / dense.
-     * Arguments ({@code key=value}): {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code
-     * ratio=0.45}, {@code rank=16}, {@code seconds=6} (time budget per batch size and thread
-     * count), {@code warmup=10} (seconds of warm-up over all batch sizes first: the JIT compiles
-     * the vector kernels late, several seconds in on a busy machine, and each batch size has its
-     * own paths).
+     * Compares, for the MNIST MLP 784-512-512-10 with random weights, the dense MLP (both
+     * single-sample kernels) with its MID-L twin computed sparsely, densely and by AUTO, and prints
+     * medians and the MID-L ratios against the faster dense kernel. Arguments ({@code key=value}):
+     * {@code batches=1,8,64,256,1024}, {@code threads=1,2}, {@code ratio=0.45}, {@code rank=16},
+     * {@code seconds=6} (time budget per batch size and thread count), {@code warmup=10} (seconds
+     * of warm-up over all batch sizes first: the JIT compiles the vector kernels late, several
+     * seconds in on a busy machine, and each batch size has its own paths).
      */
     public static void main(String[] args) {
         Map<String, String> opt = keyValues(args);
@@ -197,12 +253,18 @@ public final class InferenceLatency {
                 Runtime.getRuntime().availableProcessors());
         for (int t : threads) {
             Map<String, InferenceNetwork> variants = new LinkedHashMap<>();
-            variants.put(
-                    "dense",
-                    new InferenceNetwork(RandomWeights.denseMlp(widths, 1), ComputeMode.SPARSE, t));
+            List<LayerWeights> dense = RandomWeights.denseMlp(widths, 1);
             List<LayerWeights> midl = RandomWeights.midlMlp(widths, ratio, rank, rank, 1);
-            variants.put("midl-sparse", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
-            variants.put("midl-dense-compute", new InferenceNetwork(midl, ComputeMode.DENSE, t));
+            variants.put(
+                    "dense/java/dense/rows",
+                    new InferenceNetwork(dense, ComputeMode.DENSE, t, SingleSampleKernel.ROWS));
+            variants.put(
+                    "dense/java/dense/panels",
+                    new InferenceNetwork(dense, ComputeMode.DENSE, t, SingleSampleKernel.PANELS));
+            variants.put(
+                    "midl/java/sparse/rows", new InferenceNetwork(midl, ComputeMode.SPARSE, t));
+            variants.put("midl/java/dense/rows", new InferenceNetwork(midl, ComputeMode.DENSE, t));
+            variants.put("midl/java/auto/rows", new InferenceNetwork(midl, ComputeMode.AUTO, t));
             long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmEnd) {
                 for (int batch : batches) {
@@ -218,16 +280,39 @@ public final class InferenceLatency {
                 for (Result r : results) {
                     System.out.printf(Locale.ROOT, "threads %d  %s%n", t, r);
                 }
+                // The honest reference: the faster of the two dense kernels at this batch.
+                Result ref = fastest(results.subList(0, 2));
                 System.out.printf(
                         Locale.ROOT,
-                        "threads %d  batch %5d  ratio midl-sparse/dense %.3f "
-                                + " midl-dense-compute/dense %.3f%n",
+                        "threads %d  batch %5d  against %s: midl-sparse %.3f  midl-dense %.3f"
+                                + "  midl-auto %.3f%n",
                         t,
                         batch,
-                        results.get(1).medianMicros() / results.get(0).medianMicros(),
-                        results.get(2).medianMicros() / results.get(0).medianMicros());
+                        ref.variant(),
+                        results.get(2).medianMicros() / ref.medianMicros(),
+                        results.get(3).medianMicros() / ref.medianMicros(),
+                        results.get(4).medianMicros() / ref.medianMicros());
+            }
+            variants.values().forEach(InferenceNetwork::close);
+        }
+    }
+
+    /**
+     * The fastest of {@code candidates} by median: the honest reference a speed-up is measured
+     * against (for a dense model, the fastest dense computation this build has at that batch size,
+     * whichever kernel or runtime it is).
+     */
+    public static Result fastest(List<Result> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
+        }
+        Result best = candidates.get(0);
+        for (Result r : candidates) {
+            if (r.medianMicros() < best.medianMicros()) {
+                best = r;
             }
         }
+        return best;
     }
 
     /** {@code key=value} arguments of the diagnostic mains, in order. */

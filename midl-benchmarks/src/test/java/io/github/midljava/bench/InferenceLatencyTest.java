@@ -37,4 +37,26 @@ class InferenceLatencyTest {
                             assertThat(r.medianMicros()).isBetween(r.minMicros(), r.p99Micros());
                         });
     }
+
+    @Test
+    void givenCandidates_whenFastest_thenLowestMedianNamed() {
+        // Given
+        List<InferenceLatency.Result> r =
+                List.of(
+                        new InferenceLatency.Result("dense/java/dense/rows", 1, 9, 50, 90, 40),
+                        new InferenceLatency.Result("dense/java/dense/panels", 1, 9, 38, 99, 39),
+                        new InferenceLatency.Result("dense/djl/dense/engine", 1, 9, 70, 80, 20));
+        // When / Then: by median, not by the fastest single call
+        assertThat(InferenceLatency.fastest(r).variant()).isEqualTo("dense/java/dense/panels");
+    }
+
+    @Test
+    void givenVariantName_whenParsed_thenSamePartsAndName() {
+        VariantKey key = VariantKey.parse("midl/java/sparse/rows");
+        assertThat(key).isEqualTo(new VariantKey("midl", "java", "sparse", "rows"));
+        assertThat(key.name()).isEqualTo("midl/java/sparse/rows");
+        assertThat(key.isDenseModel()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VariantKey.parse("midl/java"))
+                .hasMessage("variant name must be method/runtime/compute/kernel, got 'midl/java'");
+    }
 }

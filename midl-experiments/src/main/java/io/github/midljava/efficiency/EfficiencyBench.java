@@ -2,11 +2,13 @@ package io.github.midljava.efficiency;
 
 import ai.djl.Model;
 import io.github.midljava.bench.InferenceLatency;
+import io.github.midljava.bench.VariantKey;
 import io.github.midljava.experiment.PeakMemory;
 import io.github.midljava.flops.Flops;
 import io.github.midljava.flops.FlopsCounter;
 import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
+import io.github.midljava.inference.SingleSampleKernel;
 import io.github.midljava.model.Method;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
@@ -38,84 +40,141 @@ public final class EfficiencyBench {
         this.secondsPerPoint = secondsPerPoint;
     }
 
-    /** Measures every variant of one model at each batch size; returns one record per variant. */
+    /**
+     * Measures every variant of one model at each batch size; returns one record per variant and
+     * batch. Variants are named in the shared vocabulary ({@link VariantKey}); the single-sample
+     * kernels ({@code rows}, {@code panels}) differ only at batch 1, so the {@code panels} networks
+     * are timed there only.
+     */
     public List<BenchRecord> inference(BenchModels.Spec spec, int[] batches) {
         List<BenchRecord> records = new ArrayList<>();
+        List<InferenceNetwork> nets = new ArrayList<>();
         try (Model dense = BenchModels.create(spec, Method.DENSE, 1.0, 1);
                 Model midl = BenchModels.create(spec, Method.MIDL, 0.45, 1)) {
             long denseBytes = 4 * ModelInspector.parameterCount(dense.getBlock());
             long midlBytes = 4 * ModelInspector.parameterCount(midl.getBlock());
-            Map<String, Variant> variants = new LinkedHashMap<>();
-            variants.put("dense/java/dense", javaVariant(dense, ComputeMode.DENSE, denseBytes));
-            variants.put("midl/java/sparse", javaVariant(midl, ComputeMode.SPARSE, midlBytes));
-            variants.put("midl/java/dense", javaVariant(midl, ComputeMode.DENSE, midlBytes));
-            variants.put("dense/djl/dense", engineVariant(dense, spec, denseBytes));
-            variants.put("midl/djl/dense", engineVariant(midl, spec, midlBytes));
+            Map<VariantKey, Variant> variants = new LinkedHashMap<>();
+            for (SingleSampleKernel kernel : SingleSampleKernel.values()) {
+                String k = kernel.name().toLowerCase(java.util.Locale.ROOT);
+                variants.put(
+                        new VariantKey("dense", "java", "dense", k),
+                        javaVariant(dense, ComputeMode.DENSE, kernel, denseBytes, nets));
+                variants.put(
+                        new VariantKey("midl", "java", "sparse", k),
+                        javaVariant(midl, ComputeMode.SPARSE, kernel, midlBytes, nets));
+            }
+            variants.put(
+                    new VariantKey("midl", "java", "dense", "rows"),
+                    javaVariant(midl, ComputeMode.DENSE, SingleSampleKernel.ROWS, midlBytes, nets));
+            variants.put(
+                    new VariantKey("midl", "java", "auto", "rows"),
+                    javaVariant(midl, ComputeMode.AUTO, SingleSampleKernel.ROWS, midlBytes, nets));
+            variants.put(
+                    new VariantKey("dense", "djl", "dense", "engine"),
+                    engineVariant(dense, spec, denseBytes));
+            variants.put(
+                    new VariantKey("midl", "djl", "dense", "engine"),
+                    engineVariant(midl, spec, midlBytes));
             for (int batch : batches) {
                 // Each runtime is measured in its own round-robin: libtorch's OpenMP workers keep
                 // spinning after an engine call and would steal the second core from the Java
                 // kernels if the two were interleaved call by call.
                 for (String runtime : new String[] {"java", "djl"}) {
                     Map<String, InferenceLatency.Call> calls = new LinkedHashMap<>();
+                    Map<String, VariantKey> keys = new LinkedHashMap<>();
                     variants.forEach(
-                            (name, v) -> {
-                                if (name.contains("/" + runtime + "/")) {
-                                    calls.put(name, v.call());
+                            (key, v) -> {
+                                if (key.runtime().equals(runtime)
+                                        && (batch == 1 || !key.kernel().equals("panels"))) {
+                                    calls.put(key.name(), v.call());
+                                    keys.put(key.name(), key);
                                 }
                             });
-                    int timed = timedCalls(batch);
+                    int timed = timedCalls(batch, calls.size());
+                    // At least 3 x AutoChoice's trials untimed: AUTO times both computations first.
                     List<InferenceLatency.Result> results =
                             InferenceLatency.measureCalls(
                                     calls,
                                     spec.inputSize(),
                                     batch,
-                                    Math.max(5, timed / 5),
+                                    Math.max(50, timed / 4),
                                     timed,
                                     7);
                     for (InferenceLatency.Result r : results) {
-                        String[] key = r.variant().split("/");
+                        VariantKey key = keys.get(r.variant());
                         long peak =
-                                variants.get(r.variant()).bytes()
+                                variants.get(key).bytes()
                                         + peakGrowth(
                                                 calls.get(r.variant()), spec.inputSize(), batch);
                         records.add(
                                 new BenchRecord(
                                         spec.name(),
-                                        key[0],
-                                        key[1],
-                                        key[2],
+                                        key.method(),
+                                        key.runtime(),
+                                        key.compute(),
+                                        batch == 1 || key.runtime().equals("djl")
+                                                ? key.kernel()
+                                                : "batched",
                                         "infer",
                                         batch,
                                         r.medianMicros(),
                                         r.p99Micros(),
+                                        r.minMicros(),
                                         batch / (r.medianMicros() / 1e6),
-                                        peak));
+                                        peak,
+                                        autoNote(variants.get(key), batch)));
                     }
                 }
             }
+        } finally {
+            nets.forEach(InferenceNetwork::close);
         }
         return records;
     }
 
-    /** A measured variant: how to call it and the bytes of its weights. */
-    private record Variant(InferenceLatency.Call call, long bytes) {}
+    /** What AUTO decided per MID-L layer after the calls, or null for other variants. */
+    private static String autoNote(Variant v, int batch) {
+        return v.net() == null || v.net().computeMode() != ComputeMode.AUTO
+                ? null
+                : String.join(",", v.net().autoDecisions(batch));
+    }
 
-    private Variant javaVariant(Model model, ComputeMode mode, long bytes) {
-        InferenceNetwork net = InferenceExport.toNetwork(model.getBlock(), mode, threads);
-        return new Variant((x, b) -> net.predict(x, b)[0], bytes);
+    /** A measured variant: how to call it, the bytes of its weights, its network if Java. */
+    private record Variant(InferenceLatency.Call call, long bytes, InferenceNetwork net) {}
+
+    private Variant javaVariant(
+            Model model,
+            ComputeMode mode,
+            SingleSampleKernel kernel,
+            long bytes,
+            List<InferenceNetwork> nets) {
+        InferenceNetwork net =
+                new InferenceNetwork(
+                        InferenceExport.layers(model.getBlock()), mode, threads, kernel);
+        nets.add(net);
+        float[][] out = new float[1][];
+        return new Variant(
+                (x, b) -> {
+                    if (out[0] == null || out[0].length < b * net.outputSize()) {
+                        out[0] = new float[b * net.outputSize()];
+                    }
+                    net.predict(x, b, out[0]);
+                    return out[0][0];
+                },
+                bytes,
+                net);
     }
 
     private static Variant engineVariant(Model model, BenchModels.Spec spec, long bytes) {
         EngineVariant v =
                 new EngineVariant(model.getBlock(), model.getNDManager(), spec.inputSize());
-        return new Variant((x, b) -> v.predict(x, b)[0], bytes);
+        return new Variant((x, b) -> v.predict(x, b)[0], bytes, null);
     }
 
-    private int timedCalls(int batch) {
-        // about secondsPerPoint / 5 variants per point (3 Java + 2 engine), from a rough 60 us per
-        // sample estimate
-        int calls = (int) (secondsPerPoint * 1e6 / 5 / (40 + 60.0 * batch));
-        return Math.max(10, Math.min(2000, calls));
+    private int timedCalls(int batch, int variants) {
+        // about secondsPerPoint / 2 per runtime, from a rough 40 us + 15 us per sample estimate
+        int calls = (int) (secondsPerPoint * 1e6 / 2 / variants / (40 + 15.0 * batch));
+        return Math.max(20, Math.min(5000, calls));
     }
 
     /** Peak growth of resident memory over a few calls of one variant alone, in bytes. */
@@ -149,12 +208,15 @@ public final class EfficiencyBench {
                                         "mnist-mlp",
                                         m.cliName(),
                                         "djl",
-                                        null,
+                                        "dense",
+                                        "engine",
                                         "train",
                                         128,
                                         null,
                                         null,
+                                        null,
                                         sps,
+                                        null,
                                         null)));
         return records;
     }
@@ -165,24 +227,36 @@ public final class EfficiencyBench {
 
     /**
      * Batch-1 latency of the sparse Java path of the MNIST MID-L MLP for each activeRatio, measured
-     * round-robin with the dense MLP on the same kernels, with the honest FLOPs of the model.
+     * round-robin with the dense MLP on both single-sample kernels (the faster is the reference),
+     * with the honest FLOPs of the model.
      */
     public List<RatioPoint> ratioSweep(double[] ratios) {
         List<RatioPoint> points = new ArrayList<>();
-        try (Model dense = BenchModels.create(BenchModels.MNIST_MLP, Method.DENSE, 1.0, 1)) {
-            InferenceNetwork denseNet =
-                    InferenceExport.toNetwork(dense.getBlock(), ComputeMode.DENSE, threads);
+        try (Model dense = BenchModels.create(BenchModels.MNIST_MLP, Method.DENSE, 1.0, 1);
+                InferenceNetwork denseRows =
+                        new InferenceNetwork(
+                                InferenceExport.layers(dense.getBlock()),
+                                ComputeMode.DENSE,
+                                threads,
+                                SingleSampleKernel.ROWS);
+                InferenceNetwork densePanels =
+                        new InferenceNetwork(
+                                InferenceExport.layers(dense.getBlock()),
+                                ComputeMode.DENSE,
+                                threads,
+                                SingleSampleKernel.PANELS)) {
             for (double ratio : ratios) {
-                try (Model midl =
-                        BenchModels.create(BenchModels.MNIST_MLP, Method.MIDL, ratio, 1)) {
-                    InferenceNetwork sparse =
-                            InferenceExport.toNetwork(midl.getBlock(), ComputeMode.SPARSE, threads);
+                try (Model midl = BenchModels.create(BenchModels.MNIST_MLP, Method.MIDL, ratio, 1);
+                        InferenceNetwork sparse =
+                                InferenceExport.toNetwork(
+                                        midl.getBlock(), ComputeMode.SPARSE, threads)) {
                     Map<String, InferenceNetwork> nets = new LinkedHashMap<>();
-                    nets.put("dense", denseNet);
-                    nets.put("sparse", sparse);
-                    int timed = timedCalls(1) / 2;
+                    nets.put("dense/java/dense/rows", denseRows);
+                    nets.put("dense/java/dense/panels", densePanels);
+                    nets.put("midl/java/sparse/rows", sparse);
+                    int timed = timedCalls(1, 3);
                     List<InferenceLatency.Result> r =
-                            InferenceLatency.measure(nets, 1, timed / 5, timed, 11);
+                            InferenceLatency.measure(nets, 1, timed / 4, timed, 11);
                     Flops flops =
                             FlopsCounter.count(
                                             midl.getBlock(), new ai.djl.ndarray.types.Shape(1, 784))
@@ -190,8 +264,8 @@ public final class EfficiencyBench {
                     points.add(
                             new RatioPoint(
                                     ratio,
-                                    r.get(1).medianMicros(),
-                                    r.get(0).medianMicros(),
+                                    r.get(2).medianMicros(),
+                                    InferenceLatency.fastest(r.subList(0, 2)).medianMicros(),
                                     flops));
                 }
             }
@@ -225,6 +299,21 @@ public final class EfficiencyBench {
                         new Plots.Series("honest FLOPs", x, honest, null),
                         new Plots.Series("paper-style FLOPs", x, paper, null)),
                 false);
+    }
+
+    /**
+     * The honest FLOPs of the MID-L model (activeRatio 0.45, default configuration) over those of
+     * the dense model, per sample: the limit a sparse computation can approach at any batch size.
+     */
+    public double honestFlopsRatio(BenchModels.Spec spec) {
+        try (Model midl = BenchModels.create(spec, Method.MIDL, 0.45, 1)) {
+            Flops f =
+                    FlopsCounter.count(
+                                    midl.getBlock(),
+                                    new ai.djl.ndarray.types.Shape(1, spec.inputSize()))
+                            .model();
+            return (double) f.honest() / f.dense();
+        }
     }
 
     /** Returns {@code MidlBlock} defaults for the report header. */

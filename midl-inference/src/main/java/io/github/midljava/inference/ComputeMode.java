@@ -13,10 +13,11 @@ public enum ComputeMode {
      */
     DENSE,
     /**
-     * {@link #SPARSE} for single-sample calls, {@link #DENSE} for batches: on a CPU the gathered
-     * rows only pay while reading the weights is the bottleneck; once a batch shares each weight
-     * load across samples, the packed dense kernel computing every unit is faster than the
-     * row-by-row sparse one (see midl-benchmarks/README.md for the measured crossover).
+     * Whichever of {@link #SPARSE} and {@link #DENSE} is faster, decided by timing both on the
+     * first calls, per MID-L layer and call size (see {@code AutoChoice}): the gathered rows pay
+     * while reading the weights is the bottleneck (batch 1); once a batch shares each weight load
+     * across samples, the packed dense kernel may win although it computes every unit, and where
+     * the crossover lies depends on the CPU. Outputs of the two differ by float rounding only.
      */
     AUTO
 }

@@ -9,9 +9,10 @@ import java.util.List;
  *
  * <p>In {@link ComputeMode#SPARSE} a MID-L layer computes its full path only for the k units each
  * sample selects, so fewer active neurons mean less work; {@link ComputeMode#DENSE} computes every
- * unit and masks afterwards, as training does; {@link ComputeMode#AUTO} picks the faster of the two
- * per call. All give the same logits up to float rounding (bitwise at batch 1). Results do not
- * depend on the thread count nor on JIT warm-up: reductions and {@code exp} use a fixed order.
+ * unit and masks afterwards, as training does; {@link ComputeMode#AUTO} times both on its first
+ * calls and then uses the faster, per MID-L layer and call size. All give the same logits up to
+ * float rounding (bitwise at batch 1). Results do not depend on the thread count nor on JIT
+ * warm-up: reductions and {@code exp} use a fixed order.
  *
  * <p>Shapes: {@code x: [batch, inputSize]} and logits {@code [batch, outputSize]}, row-major.
  *
@@ -34,6 +35,7 @@ public final class InferenceNetwork implements AutoCloseable {
 
     private final Layer[] layers;
     private final ComputeMode mode;
+    private final SingleSampleKernel kernel;
     private final int numThreads;
     private final int inSize;
     private final int outSize;
@@ -63,6 +65,28 @@ public final class InferenceNetwork implements AutoCloseable {
      * @param numThreads the most threads one call uses, {@code >= 1}
      */
     public InferenceNetwork(List<? extends LayerWeights> layers, ComputeMode mode, int numThreads) {
+        this(layers, mode, numThreads, SingleSampleKernel.ROWS);
+    }
+
+    /**
+     * Prepares a network that runs single-sample calls with {@code kernel}: {@link
+     * SingleSampleKernel#ROWS} (the default) or the batched kernel on a batch of one ({@link
+     * SingleSampleKernel#PANELS}), whichever is faster on this CPU.
+     *
+     * @param layers the layers from input to logits; ReLU follows every layer but the last
+     * @param mode how MID-L layers compute their full path
+     * @param numThreads the most threads one call uses, {@code >= 1}
+     * @param kernel the kernel of single-sample calls
+     */
+    public InferenceNetwork(
+            List<? extends LayerWeights> layers,
+            ComputeMode mode,
+            int numThreads,
+            SingleSampleKernel kernel) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must not be null");
+        }
+        this.kernel = kernel;
         if (layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("layers must not be empty, got " + layers);
         }
@@ -127,6 +151,38 @@ public final class InferenceNetwork implements AutoCloseable {
     /** Returns how MID-L layers compute their full path. */
     public ComputeMode computeMode() {
         return mode;
+    }
+
+    /** Returns the kernel of single-sample calls. */
+    public SingleSampleKernel singleSampleKernel() {
+        return kernel;
+    }
+
+    /**
+     * For {@link ComputeMode#AUTO}: per MID-L layer (in order), whether a call of {@code batch}
+     * samples currently computes sparsely ({@code "sparse"}), densely ({@code "dense"}) or is still
+     * timing both ({@code "trying"}); other modes give their own name. Slices of a batch spread
+     * over threads are decided by their own size.
+     */
+    public synchronized List<String> autoDecisions(int batch) {
+        Checks.positive("batch", batch);
+        int slice = batch;
+        if (team != null && batch >= 2 * MIN_SLICE) {
+            slice = Math.min(batch, ((batch + numThreads - 1) / numThreads + 3) / 4 * 4);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Layer layer : layers) {
+            if (layer instanceof MidlLayer m) {
+                if (mode != ComputeMode.AUTO) {
+                    out.add(mode == ComputeMode.SPARSE ? "sparse" : "dense");
+                } else {
+                    Boolean d =
+                            m.autoDecision(slice, batch == 1 && kernel == SingleSampleKernel.ROWS);
+                    out.add(d == null ? "trying" : d ? "sparse" : "dense");
+                }
+            }
+        }
+        return out;
     }
 
     /** Returns the most threads one call uses. */
@@ -221,7 +277,16 @@ public final class InferenceNetwork implements AutoCloseable {
             float[] dst = last ? out : (i % 2 == 0 ? ws.act0 : ws.act1);
             int dstOff = last ? start * outSize : 0;
             Layer layer = layers[i];
-            ws.setCall(src, srcOff, dst, dstOff, count, !last, batch == 1);
+            ws.setCall(
+                    src,
+                    srcOff,
+                    dst,
+                    dstOff,
+                    count,
+                    !last,
+                    batch == 1 && kernel == SingleSampleKernel.ROWS);
+            boolean timed = layer.begin(ws);
+            long t0 = timed ? System.nanoTime() : 0L;
             if (team == null) {
                 layer.forward(ws);
             } else {
@@ -233,6 +298,9 @@ public final class InferenceNetwork implements AutoCloseable {
                         layer.phase(ph, 0, 1, ws);
                     }
                 }
+            }
+            if (timed) {
+                layer.end(ws, System.nanoTime() - t0);
             }
             src = dst;
             srcOff = dstOff;

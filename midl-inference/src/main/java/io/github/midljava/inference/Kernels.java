@@ -2,6 +2,7 @@ package io.github.midljava.inference;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -33,7 +34,23 @@ final class Kernels {
     private static final VectorShuffle<Float> XOR2 = xor(2);
     private static final VectorShuffle<Float> XOR1 = xor(1);
 
+    // Lane masks of sum4: lanes whose index has bit `step` set.
+    private static final VectorMask<Float> HALF = bitMask(LANES / 2);
+    private static final VectorMask<Float> QUARTER = bitMask(LANES / 4);
+    private static final VectorShuffle<Float> XOR_HALF = xor(Math.max(1, LANES / 2));
+    private static final VectorShuffle<Float> XOR_QUARTER = xor(Math.max(1, LANES / 4));
+
     private Kernels() {}
+
+    private static VectorMask<Float> bitMask(int step) {
+        long bits = 0;
+        for (int i = 0; i < LANES; i++) {
+            if (step > 0 && (i & step) != 0) {
+                bits |= 1L << i;
+            }
+        }
+        return VectorMask.fromLong(SPECIES, bits);
+    }
 
     private static VectorShuffle<Float> xor(int step) {
         return VectorShuffle.fromOp(SPECIES, i -> step < LANES ? i ^ step : i);
@@ -59,6 +76,40 @@ final class Kernels {
             v = v.add(v.rearrange(XOR1));
         }
         return v.lane(0);
+    }
+
+    /**
+     * Writes {@code sum(a0) .. sum(a3)} to {@code out[off .. off + 4)}, bitwise equal to four calls
+     * of {@link #sum} (every lane meets the same partners in the same order) but with 5 lane
+     * shuffles instead of 16: the first two levels of the four trees share vectors, lanes of two
+     * accumulators blended into one. The reductions were a fifth of a 512 x 784 GEMV's time on an
+     * AMD EPYC (JDK 17 compiles each shuffle with its index check).
+     */
+    static void sum4(
+            FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] out, int off) {
+        if (LANES < 4) {
+            out[off] = sum(a0);
+            out[off + 1] = sum(a1);
+            out[off + 2] = sum(a2);
+            out[off + 3] = sum(a3);
+            return;
+        }
+        // Level 1: a0 in the low half of u01 and a1 in the high half, each half summed with the
+        // other half of the same accumulator.
+        FloatVector u01 = a0.blend(a1, HALF).add(a1.blend(a0, HALF).rearrange(XOR_HALF));
+        FloatVector u23 = a2.blend(a3, HALF).add(a3.blend(a2, HALF).rearrange(XOR_HALF));
+        // Level 2: quarters; a0, a2, a1, a3 now own one quarter each, in that order.
+        FloatVector v = u01.blend(u23, QUARTER).add(u23.blend(u01, QUARTER).rearrange(XOR_QUARTER));
+        if (LANES > 8) {
+            v = v.add(v.rearrange(XOR2));
+        }
+        if (LANES > 4) {
+            v = v.add(v.rearrange(XOR1));
+        }
+        out[off] = v.lane(0);
+        out[off + 1] = v.lane(LANES / 2);
+        out[off + 2] = v.lane(LANES / 4);
+        out[off + 3] = v.lane(3 * LANES / 4);
     }
 
     /**
@@ -145,21 +196,14 @@ final class Kernels {
             a2 = FloatVector.fromArray(SPECIES, w, o2 + i).fma(xv, a2);
             a3 = FloatVector.fromArray(SPECIES, w, o3 + i).fma(xv, a3);
         }
-        float s0 = sum(a0);
-        float s1 = sum(a1);
-        float s2 = sum(a2);
-        float s3 = sum(a3);
+        sum4(a0, a1, a2, a3, out, outOff);
         for (; i < d; i++) {
             float xi = x[xOff + i];
-            s0 += w[o0 + i] * xi;
-            s1 += w[o1 + i] * xi;
-            s2 += w[o2 + i] * xi;
-            s3 += w[o3 + i] * xi;
+            out[outOff] += w[o0 + i] * xi;
+            out[outOff + 1] += w[o1 + i] * xi;
+            out[outOff + 2] += w[o2 + i] * xi;
+            out[outOff + 3] += w[o3 + i] * xi;
         }
-        out[outOff] = s0;
-        out[outOff + 1] = s1;
-        out[outOff + 2] = s2;
-        out[outOff + 3] = s3;
     }
 
     /** Same arithmetic per row as {@link #dot4}, for the leftover rows. */
@@ -208,21 +252,14 @@ final class Kernels {
             a2 = FloatVector.fromArray(SPECIES, x, x2 + i).fma(wv, a2);
             a3 = FloatVector.fromArray(SPECIES, x, x3 + i).fma(wv, a3);
         }
-        float s0 = sum(a0);
-        float s1 = sum(a1);
-        float s2 = sum(a2);
-        float s3 = sum(a3);
+        sum4(a0, a1, a2, a3, out4, o);
         for (; i < d; i++) {
             float wi = w[wOff + i];
-            s0 += wi * x[x0 + i];
-            s1 += wi * x[x1 + i];
-            s2 += wi * x[x2 + i];
-            s3 += wi * x[x3 + i];
+            out4[o] += wi * x[x0 + i];
+            out4[o + 1] += wi * x[x1 + i];
+            out4[o + 2] += wi * x[x2 + i];
+            out4[o + 3] += wi * x[x3 + i];
         }
-        out4[o] = s0;
-        out4[o + 1] = s1;
-        out4[o + 2] = s2;
-        out4[o + 3] = s3;
     }
 
     /**

@@ -25,6 +25,18 @@ interface Layer {
     /** Runs part {@code part} of {@code parts} of {@code phase}. */
     void phase(int phase, int part, int parts, Workspace ws);
 
+    /**
+     * Prepares a call whose arguments are in {@code ws} (for a MID-L layer in {@link
+     * ComputeMode#AUTO}: whether this call computes sparsely); returns whether the caller should
+     * time the call and report it to {@link #end}.
+     */
+    default boolean begin(Workspace ws) {
+        return false;
+    }
+
+    /** Receives the wall time of a call for which {@link #begin} returned true. */
+    default void end(Workspace ws, long nanos) {}
+
     /** Runs every phase whole on this thread. */
     default void forward(Workspace ws) {
         for (int ph = 0; ph < phases(); ph++) {

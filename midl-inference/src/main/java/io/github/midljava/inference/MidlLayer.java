@@ -56,6 +56,7 @@ final class MidlLayer implements Layer {
     private final float[] fullPacked;
     private final float[] fullBias;
     private final ComputeMode mode;
+    private final AutoChoice auto = new AutoChoice();
 
     MidlLayer(MidlLayerWeights w, ComputeMode mode) {
         this.d = w.inFeatures();
@@ -131,9 +132,30 @@ final class MidlLayer implements Layer {
         return k;
     }
 
-    /** Whether this call computes the full path sparsely ({@link ComputeMode#AUTO}: batch 1). */
-    private boolean sparse(Workspace ws) {
-        return mode == ComputeMode.SPARSE || (mode == ComputeMode.AUTO && ws.dotPath);
+    /** Whether this call computes the full path sparsely (set by {@link #begin}). */
+    private static boolean sparse(Workspace ws) {
+        return ws.sparse;
+    }
+
+    @Override
+    public boolean begin(Workspace ws) {
+        if (mode == ComputeMode.AUTO) {
+            int next = auto.next(AutoChoice.bucket(ws.batch, ws.dotPath));
+            ws.sparse = (next & AutoChoice.SPARSE) != 0;
+            return (next & AutoChoice.TIMED) != 0;
+        }
+        ws.sparse = mode == ComputeMode.SPARSE;
+        return false;
+    }
+
+    @Override
+    public void end(Workspace ws, long nanos) {
+        auto.record(AutoChoice.bucket(ws.batch, ws.dotPath), ws.sparse, nanos);
+    }
+
+    /** AUTO's current decision for a call of {@code samples} (null while still timing both). */
+    Boolean autoDecision(int samples, boolean singleSamplePath) {
+        return auto.decided(AutoChoice.bucket(samples, singleSamplePath));
     }
 
     @Override
@@ -148,7 +170,7 @@ final class MidlLayer implements Layer {
             case SELECT -> true;
             case FULL ->
                     (long) n * d >= MIN_SPLIT_WORK
-                            && (mode != ComputeMode.SPARSE || batch <= SAMPLE_BLOCK);
+                            && (mode == ComputeMode.DENSE || batch <= SAMPLE_BLOCK);
             default -> throw new IllegalArgumentException("no phase " + phase);
         };
     }

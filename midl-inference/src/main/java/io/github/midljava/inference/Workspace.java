@@ -29,6 +29,9 @@ final class Workspace {
      */
     boolean dotPath;
 
+    /** Whether the current MID-L layer call computes its full path sparsely. */
+    boolean sparse;
+
     /** Ping-pong activations between layers, {@code [batch, maxWidth]}. */
     float[] act0;
 

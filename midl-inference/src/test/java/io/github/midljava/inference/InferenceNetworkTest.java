@@ -87,19 +87,79 @@ class InferenceNetworkTest {
         }
     }
 
-    @Test
-    void givenAutoMode_whenPredicting_thenSparseForOneSampleAndDenseForBatches() {
+    @ParameterizedTest
+    @CsvSource({"1, 1", "7, 1", "64, 1", "1, 2", "64, 2"})
+    void givenAutoMode_whenCalledRepeatedly_thenDecidesEachLayerAndMatchesDenseCompute(
+            int batch, int threads) {
         // Given
         List<LayerWeights> layers =
                 RandomWeights.midlMlp(new int[] {100, 64, 64, 10}, 0.45, 8, 8, 9);
-        InferenceNetwork auto = new InferenceNetwork(layers, ComputeMode.AUTO, 1);
-        InferenceNetwork sparse = new InferenceNetwork(layers, ComputeMode.SPARSE, 1);
-        InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1);
-        float[] one = input(1, 100, 2);
-        float[] seven = input(7, 100, 3);
-        // When / Then
-        assertThat(auto.predict(one, 1)).containsExactly(sparse.predict(one, 1));
-        assertThat(auto.predict(seven, 7)).containsExactly(dense.predict(seven, 7));
+        float[] x = input(batch, 100, 2);
+        try (InferenceNetwork auto = new InferenceNetwork(layers, ComputeMode.AUTO, threads);
+                InferenceNetwork dense = new InferenceNetwork(layers, ComputeMode.DENSE, 1)) {
+            float[] expected = dense.predict(x, batch);
+            assertThat(auto.autoDecisions(batch)).containsExactly("trying", "trying");
+            // When: enough calls to time both computations of every layer
+            for (int call = 0; call < 4 * AutoChoice.TRIALS * AutoChoice.BURST; call++) {
+                // Then: every call, sparse or dense, gives the logits up to rounding
+                assertClose(auto.predict(x, batch), expected, 1e-5f);
+            }
+            assertThat(auto.autoDecisions(batch)).hasSize(2).allMatch(d -> !d.equals("trying"));
+        }
+    }
+
+    @Test
+    void givenTimings_whenDeciding_thenFasterChosenAfterTrialsAndOtherRechecked() {
+        // Given
+        AutoChoice choice = new AutoChoice();
+        int bucket = AutoChoice.bucket(8, false);
+        // When: sparse takes 100 ns, dense 300 ns; untimed calls would claim 1 ns
+        int calls = 0;
+        while (choice.decided(bucket) == null) {
+            int next = choice.next(bucket);
+            boolean sparse = (next & AutoChoice.SPARSE) != 0;
+            if ((next & AutoChoice.TIMED) != 0) {
+                choice.record(bucket, sparse, sparse ? 100 : 300);
+            }
+            calls++;
+        }
+        // Then: bursts of 4, the first of each untimed, until each has 8 timed calls
+        assertThat(calls).isEqualTo(2 * AutoChoice.TRIALS * AutoChoice.BURST / 3 + 2);
+        assertThat(choice.decided(bucket)).isTrue();
+        int dense = 0;
+        int untimed = 0;
+        for (int i = 0; i < AutoChoice.RECHECK; i++) {
+            int next = choice.next(bucket);
+            dense += (next & AutoChoice.SPARSE) == 0 ? 1 : 0;
+            untimed += (next & AutoChoice.TIMED) == 0 ? 1 : 0;
+        }
+        assertThat(dense).isEqualTo(AutoChoice.BURST);
+        assertThat(untimed).isEqualTo(1);
+        assertThat(choice.decided(AutoChoice.bucket(16, false))).isNull();
+        assertThat(AutoChoice.bucket(1, true)).isNotEqualTo(AutoChoice.bucket(1, false));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "2"})
+    void givenPanelKernelForOneSample_whenPredicting_thenMatchesRowKernel(int threads) {
+        // Given
+        List<LayerWeights> layers =
+                RandomWeights.midlMlp(new int[] {200, 128, 96, 10}, 0.45, 16, 16, 4);
+        List<LayerWeights> dense = RandomWeights.denseMlp(new int[] {200, 128, 96, 10}, 4);
+        float[] x = input(1, 200, 8);
+        for (List<LayerWeights> net : List.of(layers, dense)) {
+            for (ComputeMode mode : new ComputeMode[] {ComputeMode.SPARSE, ComputeMode.DENSE}) {
+                try (InferenceNetwork rows =
+                                new InferenceNetwork(net, mode, threads, SingleSampleKernel.ROWS);
+                        InferenceNetwork panels =
+                                new InferenceNetwork(
+                                        net, mode, threads, SingleSampleKernel.PANELS)) {
+                    // When / Then
+                    assertClose(panels.predict(x, 1), rows.predict(x, 1), 1e-5f);
+                    assertClose(panels.predict(x, 1), ScalarReference.network(net, x, 1), 1e-4f);
+                }
+            }
+        }
     }
 
     @ParameterizedTest
@@ -111,7 +171,8 @@ class InferenceNetworkTest {
         List<LayerWeights> layers =
                 RandomWeights.midlMlp(new int[] {200, 128, 96, 10}, 0.45, 48, 48, 4);
         float[] x = input(batch, 200, 8);
-        for (ComputeMode mode : ComputeMode.values()) {
+        // AUTO's choice depends on timings, so only the two fixed computations are bitwise
+        for (ComputeMode mode : new ComputeMode[] {ComputeMode.SPARSE, ComputeMode.DENSE}) {
             {
                 InferenceNetwork one = new InferenceNetwork(layers, mode, 1);
                 InferenceNetwork many = new InferenceNetwork(layers, mode, threads);

@@ -18,6 +18,32 @@ class KernelsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void givenFourVectors_whenSum4_thenBitwiseEqualToFourSums() {
+        // Given: values of very different magnitudes, so that any other order would round
+        // differently
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int trial = 0; trial < 200; trial++) {
+            float[][] lanes = new float[4][Kernels.LANES];
+            jdk.incubator.vector.FloatVector[] v = new jdk.incubator.vector.FloatVector[4];
+            for (int a = 0; a < 4; a++) {
+                for (int l = 0; l < Kernels.LANES; l++) {
+                    lanes[a][l] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(-3, 4)));
+                }
+                v[a] = jdk.incubator.vector.FloatVector.fromArray(Kernels.SPECIES, lanes[a], 0);
+            }
+            // When
+            float[] out = new float[6];
+            Kernels.sum4(v[0], v[1], v[2], v[3], out, 1);
+            // Then
+            for (int a = 0; a < 4; a++) {
+                assertThat(out[1 + a]).as("accumulator %d", a).isEqualTo(Kernels.sum(v[a]));
+            }
+            assertThat(out[0]).isZero();
+            assertThat(out[5]).isZero();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 1", "7, 5", "13, 29", "37, 64", "100, 70", "784, 33"})
     void givenOddSizes_whenDotAllRows_thenMatchesScalarReference(int d, int n) {

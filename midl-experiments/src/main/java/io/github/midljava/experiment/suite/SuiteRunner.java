@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.experiment.suite.efficiency.ComputeMode;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyBenchmark;
 import io.github.midljava.experiment.suite.efficiency.EfficiencyResult;
+import io.github.midljava.experiment.suite.efficiency.InferenceVariant;
 import io.github.midljava.model.Method;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +37,7 @@ public final class SuiteRunner {
     private final RunExecutor executor;
     private final RunBatchExecutor batch;
     private final DatasetCache data;
-    private final List<ComputeMode> computeModes;
+    private final List<InferenceVariant> computeModes;
     private final PrintStream log;
 
     /**
@@ -51,7 +51,7 @@ public final class SuiteRunner {
             RunStore store,
             RunExecutor executor,
             DatasetCache data,
-            List<ComputeMode> computeModes,
+            List<InferenceVariant> computeModes,
             PrintStream log) {
         this(store, executor, null, data, computeModes, log);
     }
@@ -313,7 +313,7 @@ public final class SuiteRunner {
         f.put("dataset", d.cliName());
         f.put("batchSizes", plan.options().batchSizes().toString());
         List<String> modes = new ArrayList<>();
-        for (ComputeMode m : computeModes) {
+        for (InferenceVariant m : computeModes) {
             modes.add(m.name() + " [" + m.getClass().getName() + "]");
         }
         f.put("modes", modes.toString());

@@ -2,6 +2,7 @@ package io.github.midljava.experiment.suite.efficiency;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+import io.github.midljava.bench.InferenceLatency;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.experiment.PeakMemory;
 import io.github.midljava.model.Method;
@@ -13,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Times trained models under every {@link ComputeMode}: test accuracy through the mode, median
- * latency per call at each batch size, and peak memory.
+ * Times trained models under every {@link InferenceVariant}: test accuracy through the variant,
+ * median latency per call at each batch size, and peak memory.
  *
- * <p>Latency: after a warm-up, {@link #ROUNDS} rounds; in each, every available mode runs a block
- * of calls at every batch size, the mode order rotating from round to round. On a shared machine
- * whose speed drifts by up to 2x over minutes, this spreads the drift over all modes instead of
- * letting it decide the comparison. The median over all calls is reported.
+ * <p>Latency: the harness of {@code midl bench} ({@link InferenceLatency#measureCalls}) on the
+ * first test samples: after a warm-up, the variants take turns in short blocks, the order rotating,
+ * so that the drift of a shared machine (up to 2x over minutes) hits all of them alike; the median
+ * over {@code ROUNDS x callsPerRound} calls per variant is reported. The honest dense reference at
+ * each batch size is {@link EfficiencyResult#fastestDense}.
  *
  * <p>Memory, two ways: the bytes of the arrays one call creates (exact where the mode can tell, as
  * the DJL forward can), and, per batch size and mode, the process's peak resident size is reset
@@ -29,7 +31,7 @@ import java.util.Map;
  */
 public final class EfficiencyBenchmark {
 
-    /** Round-robin rounds of the latency measurement. */
+    /** Timed calls per variant are {@code ROUNDS * callsPerRound(batch)}. */
     public static final int ROUNDS = 5;
 
     private static final int ACCURACY_BATCH = 500;
@@ -54,14 +56,14 @@ public final class EfficiencyBenchmark {
             Map<Method, SequentialBlock> trained,
             Map<Method, NDManager> managers,
             DataSplit test,
-            List<ComputeMode> modes,
+            List<InferenceVariant> modes,
             List<Integer> batchSizes,
             Map<String, String> fingerprint,
             String weights,
             String engineThreads) {
-        List<ComputeMode> available = new ArrayList<>();
-        List<ComputeMode.Inference> prepared = new ArrayList<>();
-        for (ComputeMode mode : modes) {
+        List<InferenceVariant> available = new ArrayList<>();
+        List<InferenceVariant.Inference> prepared = new ArrayList<>();
+        for (InferenceVariant mode : modes) {
             SequentialBlock block = trained.get(mode.method());
             if (block == null) {
                 throw new IllegalArgumentException(
@@ -76,19 +78,19 @@ public final class EfficiencyBenchmark {
         }
         try {
             int classes = test.numClasses();
-            Map<ComputeMode, Double> accuracy = new LinkedHashMap<>();
+            Map<InferenceVariant, Double> accuracy = new LinkedHashMap<>();
             for (int i = 0; i < available.size(); i++) {
                 accuracy.put(available.get(i), accuracy(prepared.get(i), test, classes));
             }
-            Map<ComputeMode, Map<String, Double>> latency =
+            Map<InferenceVariant, Map<String, Double>> latency =
                     latency(available, prepared, test, batchSizes);
-            Map<ComputeMode, Map<String, Long>> bytes =
+            Map<InferenceVariant, Map<String, Long>> bytes =
                     arrayBytes(available, prepared, test, batchSizes);
-            Map<ComputeMode, Map<String, Long>> increase = new LinkedHashMap<>();
-            Map<ComputeMode, Map<String, Long>> peak = new LinkedHashMap<>();
+            Map<InferenceVariant, Map<String, Long>> increase = new LinkedHashMap<>();
+            Map<InferenceVariant, Map<String, Long>> peak = new LinkedHashMap<>();
             memory(available, prepared, test, batchSizes, increase, peak);
             List<ModeMeasurement> out = new ArrayList<>();
-            for (ComputeMode mode : modes) {
+            for (InferenceVariant mode : modes) {
                 if (!available.contains(mode)) {
                     out.add(
                             new ModeMeasurement(
@@ -126,14 +128,14 @@ public final class EfficiencyBenchmark {
                     out,
                     Instant.now().toString());
         } finally {
-            for (ComputeMode.Inference inference : prepared) {
+            for (InferenceVariant.Inference inference : prepared) {
                 inference.close();
             }
         }
     }
 
     /** Accuracy of a mode's predictions over the whole split. */
-    static double accuracy(ComputeMode.Inference inference, DataSplit test, int classes) {
+    static double accuracy(InferenceVariant.Inference inference, DataSplit test, int classes) {
         float[] out = new float[ACCURACY_BATCH * classes];
         int correct = 0;
         for (int from = 0; from < test.size(); from += ACCURACY_BATCH) {
@@ -152,58 +154,49 @@ public final class EfficiencyBenchmark {
         return test.size() == 0 ? 0 : (double) correct / test.size();
     }
 
-    private static Map<ComputeMode, Map<String, Double>> latency(
-            List<ComputeMode> modes,
-            List<ComputeMode.Inference> prepared,
+    private static Map<InferenceVariant, Map<String, Double>> latency(
+            List<InferenceVariant> modes,
+            List<InferenceVariant.Inference> prepared,
             DataSplit test,
             List<Integer> batchSizes) {
         int classes = test.numClasses();
-        int m = modes.size();
-        List<List<List<Double>>> times = new ArrayList<>(); // [mode][batch][call]
-        for (int i = 0; i < m; i++) {
-            List<List<Double>> perBatch = new ArrayList<>();
-            for (int j = 0; j < batchSizes.size(); j++) {
-                perBatch.add(new ArrayList<>());
-            }
-            times.add(perBatch);
+        Map<InferenceVariant, Map<String, Double>> out = new LinkedHashMap<>();
+        for (InferenceVariant mode : modes) {
+            out.put(mode, new LinkedHashMap<>());
         }
-        for (int round = -1; round < ROUNDS; round++) { // round -1 warms up and is discarded
-            for (int j = 0; j < batchSizes.size(); j++) {
-                int b = Math.min(batchSizes.get(j), test.size());
-                float[] out = new float[b * classes];
-                // The warm-up must outlast JIT compilation: the pure-Java Vector API kernels are
-                // slow until C2 has compiled them (seconds), and each batch size has its own path.
-                int calls = round < 0 ? 10 * callsPerRound(b) : callsPerRound(b);
-                for (int step = 0; step < m; step++) {
-                    int i = Math.floorMod(step + round, m); // rotate who goes first
-                    for (int c = 0; c < calls; c++) {
-                        long start = System.nanoTime();
-                        prepared.get(i).logits(test.features(), 0, b, out);
-                        long nanos = System.nanoTime() - start;
-                        if (round >= 0) {
-                            times.get(i).get(j).add(nanos / 1e3);
-                        }
-                    }
-                }
+        for (int batch : batchSizes) {
+            int b = Math.min(batch, test.size());
+            float[] x = Arrays.copyOf(test.features(), b * test.featureLength());
+            float[] logits = new float[b * classes];
+            Map<String, InferenceLatency.Call> calls = new LinkedHashMap<>();
+            for (int i = 0; i < modes.size(); i++) {
+                InferenceVariant.Inference inference = prepared.get(i);
+                calls.put(
+                        modes.get(i).name(),
+                        (in, n) -> {
+                            inference.logits(in, 0, n, logits);
+                            return logits[0];
+                        });
             }
-        }
-        Map<ComputeMode, Map<String, Double>> out = new LinkedHashMap<>();
-        for (int i = 0; i < m; i++) {
-            Map<String, Double> perBatch = new LinkedHashMap<>();
-            for (int j = 0; j < batchSizes.size(); j++) {
-                perBatch.put(Integer.toString(batchSizes.get(j)), median(times.get(i).get(j)));
+            // The warm-up must outlast JIT compilation: the pure-Java Vector API kernels are slow
+            // until C2 has compiled them (seconds), each batch size has its own path, and AUTO
+            // times both of its computations on its first calls.
+            int timed = ROUNDS * callsPerRound(b);
+            List<InferenceLatency.Result> results =
+                    InferenceLatency.measureCalls(calls, x, b, 2 * timed, timed);
+            for (int i = 0; i < modes.size(); i++) {
+                out.get(modes.get(i)).put(Integer.toString(batch), results.get(i).medianMicros());
             }
-            out.put(modes.get(i), perBatch);
         }
         return out;
     }
 
-    private static Map<ComputeMode, Map<String, Long>> arrayBytes(
-            List<ComputeMode> modes,
-            List<ComputeMode.Inference> prepared,
+    private static Map<InferenceVariant, Map<String, Long>> arrayBytes(
+            List<InferenceVariant> modes,
+            List<InferenceVariant.Inference> prepared,
             DataSplit test,
             List<Integer> batchSizes) {
-        Map<ComputeMode, Map<String, Long>> out = new LinkedHashMap<>();
+        Map<InferenceVariant, Map<String, Long>> out = new LinkedHashMap<>();
         for (int i = 0; i < modes.size(); i++) {
             Map<String, Long> perBatch = new LinkedHashMap<>();
             for (int batch : batchSizes) {
@@ -220,13 +213,13 @@ public final class EfficiencyBenchmark {
     }
 
     private static void memory(
-            List<ComputeMode> modes,
-            List<ComputeMode.Inference> prepared,
+            List<InferenceVariant> modes,
+            List<InferenceVariant.Inference> prepared,
             DataSplit test,
             List<Integer> batchSizes,
-            Map<ComputeMode, Map<String, Long>> increase,
-            Map<ComputeMode, Map<String, Long>> peak) {
-        for (ComputeMode mode : modes) {
+            Map<InferenceVariant, Map<String, Long>> increase,
+            Map<InferenceVariant, Map<String, Long>> peak) {
+        for (InferenceVariant mode : modes) {
             increase.put(mode, new LinkedHashMap<>());
             peak.put(mode, new LinkedHashMap<>());
         }

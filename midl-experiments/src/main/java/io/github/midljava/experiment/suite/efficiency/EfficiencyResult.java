@@ -28,6 +28,25 @@ public record EfficiencyResult(
         List<ModeMeasurement> modes,
         String measuredAt) {
 
+    /**
+     * The honest reference at {@code batch}: the measured variant of the dense model with the
+     * lowest median latency (whichever kernel or runtime), or null if none was measured.
+     */
+    public ModeMeasurement fastestDense(int batch) {
+        String key = Integer.toString(batch);
+        ModeMeasurement best = null;
+        for (ModeMeasurement m : modes) {
+            Double t = m.latencyMicros().get(key);
+            if (m.measured()
+                    && m.method().equals("dense")
+                    && t != null
+                    && (best == null || t < best.latencyMicros().get(key))) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
     /** Returns the measurement of the mode named {@code name}, or null. */
     public ModeMeasurement mode(String name) {
         return modes.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);

@@ -179,6 +179,7 @@ public final class EfficiencyReport implements ExperimentReport {
                     .append(MarkdownTable.render(lat.build()))
                     .append('\n');
             appendRatio(md, r, batches);
+            appendHonestRatios(md, r, batches);
             md.append(
                             "Bytes of the arrays one call creates (exact for the DJL forward: its"
                                     + " sub-manager holds ")
@@ -208,6 +209,37 @@ public final class EfficiencyReport implements ExperimentReport {
         }
         CsvTable.write(dir.resolve("summary.csv"), csv.build());
         return new ReportSection(id(), md.toString());
+    }
+
+    /**
+     * One line per measured MID-L variant: its latency over the fastest dense variant at each batch
+     * size (named), the honest reference of issue 14.
+     */
+    private static void appendHonestRatios(
+            StringBuilder md, EfficiencyResult r, List<Integer> batches) {
+        for (ModeMeasurement m : r.modes()) {
+            if (!m.measured() || !m.method().equals("midl")) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int b : batches) {
+                ModeMeasurement ref = r.fastestDense(b);
+                Double a = m.latencyMicros().get(Integer.toString(b));
+                if (ref != null && a != null) {
+                    parts.add(
+                            "b="
+                                    + b
+                                    + ": "
+                                    + Fmt.ratio(a / ref.latencyMicros().get(Integer.toString(b)))
+                                    + " of "
+                                    + ref.name());
+                }
+            }
+            md.append(m.name())
+                    .append(" / fastest dense: ")
+                    .append(String.join(", ", parts))
+                    .append(".\n\n");
+        }
     }
 
     /** One line: MID-L dense compute latency / dense latency per batch size. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+import io.github.midljava.bench.VariantKey;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
 import java.util.EnumMap;
@@ -16,10 +17,15 @@ import org.junit.jupiter.api.Test;
 class EfficiencyBenchmarkTest {
 
     /** Predicts class = (first feature > 0): 3 of the 4 test samples below are labelled so. */
-    private static final class ThresholdMode implements ComputeMode {
+    private static final class ThresholdMode implements InferenceVariant {
         @Override
         public String name() {
             return "threshold";
+        }
+
+        @Override
+        public VariantKey key() {
+            return new VariantKey("dense", "java", "dense", "rows");
         }
 
         @Override
@@ -54,9 +60,12 @@ class EfficiencyBenchmarkTest {
         trained.put(Method.DENSE, new SequentialBlock());
         trained.put(Method.MIDL, new SequentialBlock());
         Map<Method, NDManager> managers = new EnumMap<>(Method.class);
-        ComputeMode missing =
-                new MissingComputeMode(
-                        "sparse", Method.MIDL, "sparse path: not measured (missing)");
+        InferenceVariant missing =
+                new MissingVariant(
+                        "sparse",
+                        new VariantKey("midl", "java", "sparse", "rows"),
+                        Method.MIDL,
+                        "sparse path: not measured (missing)");
 
         // When
         EfficiencyResult r =
@@ -85,6 +94,7 @@ class EfficiencyBenchmarkTest {
         assertThat(s.latencyMicros()).isEmpty();
         assertThat(s.peakIncreaseBytes()).isEmpty();
         assertThat(r.testSize()).isEqualTo(4);
+        assertThat(r.fastestDense(8)).isSameAs(m); // the only measured dense variant
     }
 
     @Test

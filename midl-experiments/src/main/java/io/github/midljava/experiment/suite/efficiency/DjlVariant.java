@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import io.github.midljava.bench.VariantKey;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
 import io.github.midljava.train.ClassifierTrainer;
@@ -16,11 +17,14 @@ import java.util.Optional;
  * full and light path are computed and blended, i.e. MID-L computed densely. Each call copies the
  * batch in, runs the forward in a sub-manager and copies the logits out, as a deployment would.
  */
-public final class DjlComputeMode extends NamedComputeMode {
+public final class DjlVariant extends NamedVariant {
 
     /** Creates the mode for the trained model of {@code method}. */
-    public DjlComputeMode(String name, Method method) {
-        super(name, method);
+    public DjlVariant(String name, Method method) {
+        super(
+                name,
+                new VariantKey(method == Method.MIDL ? "midl" : "dense", "djl", "dense", "engine"),
+                method);
     }
 
     @Override

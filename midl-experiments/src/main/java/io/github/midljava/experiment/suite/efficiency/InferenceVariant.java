@@ -2,6 +2,7 @@ package io.github.midljava.experiment.suite.efficiency;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
+import io.github.midljava.bench.VariantKey;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
 import java.util.Optional;
@@ -9,16 +10,22 @@ import java.util.Optional;
 /**
  * One way to compute a trained model's predictions, timed by E4: e.g. the DJL forward of the dense
  * model, the DJL forward of the MID-L model (all n units computed, then blended), or a sparse MID-L
- * path that computes only the k selected rows of W1 per sample.
+ * path that computes only the k selected rows of W1 per sample. Each has a display name for the
+ * report and a {@link VariantKey} in the vocabulary {@code midl bench} uses
+ * (method/runtime/compute/kernel); the full-path computation itself is {@link
+ * io.github.midljava.inference.ComputeMode}.
  *
  * <p>To add a mode (the pure-Java sparse path, for instance), implement this interface and list it
  * in {@link ComputeModes#defaults()}; a mode that cannot run in this build returns an empty {@link
  * #prepare} and the report prints its {@link #unavailableNote()} instead of a number.
  */
-public interface ComputeMode {
+public interface InferenceVariant {
 
     /** Returns the name used in tables and plots, e.g. "MID-L, dense compute (DJL)". */
     String name();
+
+    /** Returns the variant in the shared vocabulary, e.g. {@code midl/djl/dense/engine}. */
+    VariantKey key();
 
     /** Returns which trained model the mode runs: {@link Method#DENSE} or {@link Method#MIDL}. */
     Method method();
