@@ -70,7 +70,7 @@ public final class SuiteRunner {
             RunStore store,
             RunBatchExecutor batch,
             DatasetCache data,
-            List<ComputeMode> computeModes,
+            List<InferenceVariant> computeModes,
             PrintStream log) {
         this(store, null, batch, data, computeModes, log);
     }
@@ -80,7 +80,7 @@ public final class SuiteRunner {
             RunExecutor executor,
             RunBatchExecutor batch,
             DatasetCache data,
-            List<ComputeMode> computeModes,
+            List<InferenceVariant> computeModes,
             PrintStream log) {
         this.store = store;
         this.executor = executor;
