@@ -69,10 +69,7 @@ public final class MnistLoader {
      * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
      */
     public static void checkFiles(DataOptions options) {
-        DatasetFiles files = DatasetFiles.open(options);
-        for (RemoteFile f : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
-            files.require(f);
-        }
+        DatasetFiles.open(options).requireAll(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
     }
 
     /**

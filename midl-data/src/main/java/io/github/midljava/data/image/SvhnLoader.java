@@ -47,9 +47,7 @@ public final class SvhnLoader {
      * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
      */
     public static void checkFiles(DataOptions options) {
-        DatasetFiles files = DatasetFiles.open(options);
-        files.require(TRAIN);
-        files.require(TEST);
+        DatasetFiles.open(options).requireAll(TRAIN, TEST);
     }
 
     /**

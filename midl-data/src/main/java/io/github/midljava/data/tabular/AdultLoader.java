@@ -51,9 +51,7 @@ public final class AdultLoader {
      * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
      */
     public static void checkFiles(DataOptions options) {
-        DatasetFiles files = DatasetFiles.open(options);
-        files.require(DATA);
-        files.require(TEST);
+        DatasetFiles.open(options).requireAll(DATA, TEST);
     }
 
     /**
