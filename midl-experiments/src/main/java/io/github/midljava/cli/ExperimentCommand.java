@@ -21,6 +21,7 @@ import io.github.midljava.experiment.suite.report.SuiteReport;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
+import io.github.midljava.report.OutputDirectory;
 import io.github.midljava.train.Preset;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -227,6 +228,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         // Parse and validate everything before the engine starts, so a typo fails in milliseconds.
         Set<ExperimentId> selection = ExperimentId.parseSelection(experiment);
         SuiteOptions options = options();
+        // Resuming is the point of reusing DIR, so stored runs are no "previous result" here: they
+        // are reused, never replaced. The lock keeps a second suite out while this one runs.
+        try (OutputDirectory dir = OutputDirectory.claim(out, true, List.of())) {
+            return run(selection, options);
+        }
+    }
+
+    private int run(Set<ExperimentId> selection, SuiteOptions options) throws Exception {
         common.configureEngine();
         SuitePlan plan = SuitePlan.of(options, selection);
         SuiteRunner runner =
