@@ -85,6 +85,24 @@ public final class AdultEncoder {
         return new AdultEncoder(categories, mean, std);
     }
 
+    /**
+     * Checks that every numeric attribute of every record is a finite float32 number, also in
+     * records a training limit leaves out: a file holding NaN is corrupt whichever records a run
+     * uses.
+     *
+     * @param file the file they came from, for messages
+     * @throws DatasetException naming the file, line and column of the first bad value
+     */
+    public static void checkNumbers(List<AdultRecord> records, Path file) {
+        for (AdultRecord r : records) {
+            for (int a = 0; a < NUMERIC.length; a++) {
+                if (NUMERIC[a]) {
+                    number(r, a, file);
+                }
+            }
+        }
+    }
+
     /** Returns the number of features per record. */
     public int width() {
         return width;

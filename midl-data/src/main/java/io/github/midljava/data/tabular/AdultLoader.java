@@ -65,6 +65,8 @@ public final class AdultLoader {
         Path testFile = files.require(TEST);
         List<AdultRecord> all = AdultCsvReader.read(dataFile);
         List<AdultRecord> test = AdultCsvReader.read(testFile);
+        AdultEncoder.checkNumbers(all, dataFile);
+        AdultEncoder.checkNumbers(test, testFile);
         List<AdultRecord> train = Splits.trainLimit(all, options.trainLimit());
         AdultEncoder encoder = AdultEncoder.fit(train, options.standardize(), dataFile);
         DataSplit trainSplit = encoder.encode(train, dataFile);
