@@ -11,20 +11,22 @@ import io.github.midljava.nn.MidlConfig;
  * turns the update into NaN). Such a run used to finish with a NaN loss and the majority class as
  * its "accuracy".
  *
- * <p>The bounds below are ours: wide enough for every setting of the paper and of our ablations
- * (tau 0.5 to 2, lambda up to 1e-2), far enough from overflow that the randomised test {@code
- * NumericOptionsFuzzTest} trains to a finite loss everywhere inside them.
+ * <p>The bounds below are ours, from runs: wide enough for every setting of the paper and of our
+ * ablations (tau 0.5 to 2, lambda up to 1e-2), and an order of magnitude inside the values where
+ * training diverged (Adult MID-L, one step: tau = 1e-4 gave NaN gate weights after the first
+ * update; tau 1e-3 and 1e4 and lambda 1e4 trained). {@code NumericOptionsFuzzTest} trains at the
+ * edges and rejects what lies outside.
  */
 public final class Float32Ranges {
 
     /** Smallest gate temperature accepted. */
-    public static final double MIN_TEMPERATURE = 1e-4;
+    public static final double MIN_TEMPERATURE = 1e-2;
 
     /** Largest gate temperature accepted. */
-    public static final double MAX_TEMPERATURE = 1e4;
+    public static final double MAX_TEMPERATURE = 1e3;
 
     /** Largest sparsity weight accepted. */
-    public static final double MAX_SPARSITY_WEIGHT = 1e4;
+    public static final double MAX_SPARSITY_WEIGHT = 1e3;
 
     private Float32Ranges() {}
 

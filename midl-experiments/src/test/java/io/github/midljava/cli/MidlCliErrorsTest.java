@@ -73,7 +73,7 @@ class MidlCliErrorsTest {
         assertThat(code).isEqualTo(2);
         assertThat(errLines())
                 .containsExactly(
-                        "midl: error: temperature must be in [1.0E-4, 10000.0] (float32 training"
+                        "midl: error: temperature must be in [0.01, 1000.0] (float32 training"
                                 + " stays finite there), got 1.0E-50 (0 in float32)");
         assertThat(tmp.resolve("tau")).doesNotExist();
     }
@@ -84,7 +84,7 @@ class MidlCliErrorsTest {
         assertThat(code).isEqualTo(2);
         assertThat(errLines())
                 .containsExactly(
-                        "midl: error: sparsityWeight must be in [0.0, 10000.0] (float32 training"
+                        "midl: error: sparsityWeight must be in [0.0, 1000.0] (float32 training"
                                 + " stays finite there), got 1.0E39 (infinite in float32)");
     }
 
