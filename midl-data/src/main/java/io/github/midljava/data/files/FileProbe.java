@@ -3,6 +3,7 @@ package io.github.midljava.data.files;
 import io.github.midljava.data.DatasetException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -45,6 +46,11 @@ public final class FileProbe {
             return null;
         } catch (AccessDeniedException e) {
             throw new DatasetException(path, permissionDenied(path), e);
+        } catch (FileSystemException e) {
+            if ("Not a directory".equals(e.getReason())) {
+                return null; // a file where a folder on the way was expected: not there
+            }
+            throw new DatasetException(path, "cannot examine: " + Causes.describe(e), e);
         } catch (IOException e) {
             throw new DatasetException(path, "cannot examine: " + Causes.describe(e), e);
         }
