@@ -200,19 +200,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                     "Claims: accuracy below dense still counted equal. Default: ${DEFAULT-VALUE}.")
     double accuracyMargin = 0.005;
 
-    @Option(
-            names = "--train-limit",
-            paramLabel = "N",
-            description = "Keep only N training samples (smoke runs, tests; 0 = all).")
-    int trainLimit = 0;
-
-    @Option(
-            names = "--test-limit",
-            paramLabel = "N",
-            description =
-                    "Evaluate on a fixed random subset of N test samples (smoke runs, tests; 0 ="
-                            + " all).")
-    int testLimit = 0;
+    @Mixin SampleLimits limits;
 
     @Mixin MidlOptions midl;
 
@@ -296,7 +284,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 datasets.stream().map(String::trim).map(DatasetId::fromCliName).distinct().toList();
         List<Method> ms =
                 methods.stream().map(String::trim).map(Method::fromCliName).distinct().toList();
-        DataOptions data = common.dataOptions().withTrainLimit(trainLimit);
+        DataOptions data = common.dataOptions().withTrainLimit(limits.trainLimit);
         return new SuiteOptions(
                 ids,
                 preset,
@@ -320,7 +308,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 miThreshold,
                 accuracyMargin,
                 data,
-                testLimit,
+                limits.testLimit(),
                 !common.noProgress);
     }
 

@@ -84,18 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "Replace a previous result (result.json, model/) in DIR. Default: refuse.")
     boolean overwrite;
 
-    @Option(
-            names = "--train-limit",
-            paramLabel = "N",
-            description = "Keep only N training samples (smoke runs, tests; 0 = all).")
-    int trainLimit = 0;
-
-    @Option(
-            names = "--test-limit",
-            paramLabel = "N",
-            description =
-                    "Evaluate on a fixed random subset of N test samples (smoke runs, tests; 0 = all).")
-    int testLimit = 0;
+    @Mixin SampleLimits limits;
 
     @Mixin MidlOptions midl;
 
@@ -106,10 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
         // Parse everything before the engine starts, so a typo fails in milliseconds.
         DatasetId id = DatasetId.fromCliName(dataset);
         Method m = Method.fromCliName(method);
-        if (testLimit < 0) {
-            throw new IllegalArgumentException(
-                    "--test-limit must be >= 0 (0 = all), got " + testLimit);
-        }
+        int testLimit = limits.testLimit();
         RunSpec spec =
                 new RunSpec(
                         id,
@@ -121,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
                         trainFraction,
                         null,
                         latency,
-                        common.dataOptions().withTrainLimit(trainLimit),
+                        common.dataOptions().withTrainLimit(limits.trainLimit),
                         !common.noProgress);
         try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, List.of(RESULT, MODEL))) {
             common.configureEngine();
