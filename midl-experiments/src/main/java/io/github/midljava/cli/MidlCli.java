@@ -1,11 +1,13 @@
 package io.github.midljava.cli;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.report.OutputDirectory;
 import io.github.midljava.report.OutputException;
 import io.github.midljava.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +62,13 @@ public final class MidlCli implements Runnable {
                     } else {
                         throw ex;
                     }
-                    err.println("midl: error: " + oneLine(ex.getMessage()));
+                    String message =
+                            ex instanceof IOException io
+                                    ? outputFailure(io)
+                                    : ex instanceof UncheckedIOException u
+                                            ? outputFailure(u.getCause())
+                                            : ex.getMessage();
+                    err.println("midl: error: " + oneLine(message));
                     err.flush();
                     return code;
                 });
@@ -79,6 +87,13 @@ public final class MidlCli implements Runnable {
         err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** {@code "cannot write <file>: permission denied"} and the like. */
+    private static String outputFailure(IOException e) {
+        String file =
+                e instanceof FileSystemException f && f.getFile() != null ? " " + f.getFile() : "";
+        return "cannot write" + file + ": " + OutputDirectory.reason(e);
     }
 
     private static String oneLine(String message) {

@@ -268,7 +268,7 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /** A one-line reason: "permission denied", "read-only file system", "X is a file", ... */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

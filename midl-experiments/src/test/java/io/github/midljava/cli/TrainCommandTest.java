@@ -122,4 +122,44 @@ class TrainCommandTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.json");
         }
     }
+
+    @Test
+    void givenPreviousResultAndModel_whenTrainingWithOverwrite_thenBothReplacedWithoutMixing(
+            @TempDir Path out) throws Exception {
+        // Given a finished run with a saved model
+        String[] args = {
+            "train",
+            "--dataset",
+            "adult",
+            "--method",
+            "dense",
+            "--epochs",
+            "1",
+            "--train-limit",
+            "300",
+            "--test-limit",
+            "300",
+            "--save-model",
+            "--no-progress",
+            "--data-dir",
+            TestData.root().toString(),
+            "--out",
+            out.toString()
+        };
+        assertThat(run(args)).isEqualTo(0);
+        // When the same run is made again with --overwrite and another seed
+        String[] again = java.util.Arrays.copyOf(args, args.length + 3);
+        again[args.length] = "--overwrite";
+        again[args.length + 1] = "--seed";
+        again[args.length + 2] = "7";
+        assertThat(run(again)).as(err.toString()).isEqualTo(0);
+        // Then the result is the new run's and the model folder holds one model, not two
+        JsonObject r = Json.read(out.resolve("result.json"), JsonObject.class);
+        assertThat(r.get("seed").getAsLong()).isEqualTo(7);
+        try (Stream<Path> files = Files.list(out.resolve("model"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("midl-adult-0000.params");
+        }
+        assertThat(out.resolve(".midl.lock")).doesNotExist();
+    }
 }
