@@ -79,11 +79,12 @@ public final class MidlCli implements Runnable {
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("midl: error: " + oneLine(ex.getMessage()));
-        if (ex instanceof CommandLine.UnmatchedArgumentException u
-                && !u.getSuggestions().isEmpty()) {
-            err.println("did you mean: " + String.join(", ", u.getSuggestions()) + "?");
-        }
+        String hint =
+                ex instanceof CommandLine.UnmatchedArgumentException u
+                                && !u.getSuggestions().isEmpty()
+                        ? " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)"
+                        : "";
+        err.println("midl: error: " + oneLine(ex.getMessage()) + hint);
         err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();

@@ -193,6 +193,17 @@ class MidlCliErrorsTest {
     }
 
     @Test
+    void givenMistypedCommand_whenRun_thenOneLineWithTheSuggestionPlusSeeHelp() {
+        int code = run("trian");
+        assertThat(code).isEqualTo(2);
+        assertThat(errLines())
+                .containsExactly(
+                        "midl: error: Unmatched argument at index 0: 'trian' (did you mean train or"
+                                + " experiment?)",
+                        "see 'midl --help'");
+    }
+
+    @Test
     void givenSeedThatIsNotANumber_whenTraining_thenOneLinePlusSeeHelp() {
         int code = run(train(tmp.resolve("s"), "--seed", "abc"));
         assertThat(code).isEqualTo(2);
