@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.midljava.TestData;
 import io.github.midljava.report.OutputDirectory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The rows of issue 13's table, at the command line in-process: each case that used to train and
@@ -26,43 +23,25 @@ import picocli.CommandLine;
  */
 class MidlCliErrorsTest {
 
-    private final StringWriter err = new StringWriter();
-
     @TempDir Path tmp;
 
+    private CliRun last;
+
     private int run(String... args) {
-        CommandLine cl = MidlCli.commandLine();
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return run(List.of(args));
+    }
+
+    private int run(List<String> args) {
+        last = CliRun.of(args);
+        return last.code();
     }
 
     private List<String> errLines() {
-        return err.toString().lines().filter(l -> !l.isBlank()).toList();
+        return last.errLines();
     }
 
-    private String[] train(Path out, String... extra) {
-        List<String> a =
-                new ArrayList<>(
-                        List.of(
-                                "train",
-                                "--dataset",
-                                "adult",
-                                "--method",
-                                "midl",
-                                "--epochs",
-                                "1",
-                                "--train-limit",
-                                "300",
-                                "--test-limit",
-                                "300",
-                                "--offline",
-                                "--no-progress",
-                                "--data-dir",
-                                TestData.root().toString(),
-                                "--out",
-                                out.toString()));
-        a.addAll(List.of(extra));
-        return a.toArray(String[]::new);
+    private static List<String> train(Path out, String... extra) {
+        return CliRun.smallAdult("midl", out, extra);
     }
 
     @Test
@@ -113,7 +92,7 @@ class MidlCliErrorsTest {
         int code = run(train(file.resolve("sub")));
         assertThat(code).isEqualTo(2);
         assertThat(errLines()).hasSize(1);
-        assertThat(err.toString()).contains("cannot create the folder").doesNotContain("\tat ");
+        assertThat(last.err()).contains("cannot create the folder").doesNotContain("\tat ");
     }
 
     @Test
@@ -155,7 +134,7 @@ class MidlCliErrorsTest {
             // Then
             assertThat(code).isEqualTo(2);
             assertThat(errLines()).hasSize(1);
-            assertThat(err.toString())
+            assertThat(last.err())
                     .contains(out + ": in use by pid " + ProcessHandle.current().pid() + " on ")
                     .contains("lock file " + held.lockFile());
             assertThat(out.resolve("result.json")).doesNotExist();
@@ -232,9 +211,9 @@ class MidlCliErrorsTest {
         Files.writeString(root.getParent().resolve("SHA256SUMS"), sums);
         // When
         Path out = tmp.resolve("nan");
-        List<String> args = new ArrayList<>(List.of(train(out)));
+        List<String> args = new ArrayList<>(train(out));
         args.set(args.indexOf("--data-dir") + 1, root.getParent().toString());
-        int code = run(args.toArray(String[]::new));
+        int code = run(args);
         // Then
         assertThat(code).isEqualTo(2);
         assertThat(errLines())

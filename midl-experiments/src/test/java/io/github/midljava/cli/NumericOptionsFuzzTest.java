@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.midljava.TestData;
 import io.github.midljava.report.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +12,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Random values of the numeric model options: each must either be rejected at once (exit 2, one
  * line naming the option) or train to a finite loss and a result; never a NaN result, never a stack
- * trace. Tiny runs: Adult, 1 epoch, 256 training and 256 test samples.
+ * trace. Tiny runs: Adult, 1 epoch, 300 training and 300 test samples.
  */
 class NumericOptionsFuzzTest {
 
@@ -90,33 +86,10 @@ class NumericOptionsFuzzTest {
 
     private record Outcome(int code, String err, Path result) {}
 
-    private static Outcome train(String option, String value, Path out) throws Exception {
-        StringWriter err = new StringWriter();
-        CommandLine cl = MidlCli.commandLine();
-        cl.setErr(new PrintWriter(err));
+    private static Outcome train(String option, String value, Path out) {
         String method = option.equals("--dropout") ? "dropout" : "midl";
-        int code =
-                cl.execute(
-                        "train",
-                        "--dataset",
-                        "adult",
-                        "--method",
-                        method,
-                        option,
-                        value,
-                        "--epochs",
-                        "1",
-                        "--train-limit",
-                        "256",
-                        "--test-limit",
-                        "256",
-                        "--offline",
-                        "--no-progress",
-                        "--data-dir",
-                        TestData.root().toString(),
-                        "--out",
-                        out.toString());
+        CliRun run = CliRun.of(CliRun.smallAdult(method, out, option, value));
         Path result = out.resolve("result.json");
-        return new Outcome(code, err.toString(), Files.exists(result) ? result : null);
+        return new Outcome(run.code(), run.err(), Files.exists(result) ? result : null);
     }
 }

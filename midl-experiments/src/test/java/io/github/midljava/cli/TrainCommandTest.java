@@ -61,19 +61,11 @@ class TrainCommandTest {
     @Test
     void givenSvhnFilesAbsent_whenTrainingOffline_thenOneLineErrorAndNoResult(@TempDir Path out) {
         // Given the shared data root, which has no svhn/ folder
-        int code =
-                run(
-                        "train",
-                        "--dataset",
-                        "svhn",
-                        "--method",
-                        "dense",
-                        "--offline",
-                        "--no-progress",
-                        "--data-dir",
-                        TestData.root().toString(),
-                        "--out",
-                        out.toString());
+        java.util.List<String> args =
+                new java.util.ArrayList<>(
+                        java.util.List.of("train", "--dataset", "svhn", "--method", "dense"));
+        args.addAll(CliRun.quietOffline(out));
+        int code = run(args.toArray(String[]::new));
         // Then exit 2 with a one-line message naming the missing file, and nothing written
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("train_32x32.mat").doesNotContain("\tat ");
