@@ -15,6 +15,9 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Splits;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,8 +43,7 @@ public final class ClassifierTrainer {
 
     /**
      * System property choosing the progress display: {@code bar} (redrawn in place), {@code lines}
-     * (one line per epoch) or unset: the bar when the JVM has a console (stdin and stdout are a
-     * terminal), lines otherwise.
+     * (one line per epoch) or unset: the bar when stderr is a terminal, lines otherwise.
      */
     public static final String PROGRESS_PROPERTY = "midl.progress";
 
@@ -221,7 +223,21 @@ public final class ClassifierTrainer {
         if (style.equals("lines")) {
             return false;
         }
-        return System.console() != null;
+        return stderrIsTerminal();
+    }
+
+    /**
+     * Whether stderr, where the bar goes, is a terminal: on Linux from what file descriptor 2
+     * points to (so {@code 2> log} counts as a file even when stdout is a terminal), elsewhere from
+     * {@link System#console()} (a console means stdin and stdout are terminals).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private static Shape batchShape(BatchAssembler a, int size) {
