@@ -34,6 +34,12 @@ import picocli.CommandLine.Option;
         description = "Train and evaluate one model; writes DIR/result.json atomically.")
 public final class TrainCommand implements Callable<Integer> {
 
+    /** The result file, written last. */
+    private static final String RESULT = "result.json";
+
+    /** The folder of the saved parameters ({@code --save-model}). */
+    private static final String MODEL = "model";
+
     @Option(
             names = "--dataset",
             required = true,
@@ -131,9 +137,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private static final String RESULT = "result.json";
-    private static final String MODEL = "model";
 
     private static void write(Path file, RunResult result) throws IOException {
         Json.write(file, result);
