@@ -2,6 +2,7 @@ package io.github.midljava.data;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * How to find and preprocess a dataset. Start from {@link #defaults()} and change what you need
@@ -76,127 +77,95 @@ public record DataOptions(
 
     /** Returns a copy with the given data root ({@code null}: from the environment). */
     public DataOptions withDataDir(Path value) {
-        return new DataOptions(
-                value,
-                cacheDir,
-                download,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.dataDir = value);
     }
 
     /** Returns a copy with the given cache directory ({@code null}: from the environment). */
     public DataOptions withCacheDir(Path value) {
-        return new DataOptions(
-                dataDir,
-                value,
-                download,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.cacheDir = value);
     }
 
     /** Returns a copy with downloads switched on or off. */
     public DataOptions withDownload(boolean value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                value,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.download = value);
     }
 
     /** Returns a copy that downloads from {@code value} instead of the canonical URLs. */
     public DataOptions withMirror(URI value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                value,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.mirror = value);
     }
 
     /** Returns a copy with standardisation switched on or off. */
     public DataOptions withStandardize(boolean value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                mirror,
-                value,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.standardize = value);
     }
 
     /** Returns a copy with the given IMDB vocabulary size. */
     public DataOptions withImdbVocabularySize(int value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                mirror,
-                standardize,
-                value,
-                imdbFeatures,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.imdbVocabularySize = value);
     }
 
     /** Returns a copy with the given IMDB feature kind. */
     public DataOptions withImdbFeatures(TextFeatures value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                value,
-                cifar100Coarse,
-                trainLimit);
+        return with(b -> b.imdbFeatures = value);
     }
 
     /** Returns a copy that uses CIFAR-100's coarse (20) or fine (100) labels. */
     public DataOptions withCifar100Coarse(boolean value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                value,
-                trainLimit);
+        return with(b -> b.cifar100Coarse = value);
     }
 
     /** Returns a copy that keeps at most {@code value} training samples (0: all). */
     public DataOptions withTrainLimit(int value) {
-        return new DataOptions(
-                dataDir,
-                cacheDir,
-                download,
-                mirror,
-                standardize,
-                imdbVocabularySize,
-                imdbFeatures,
-                cifar100Coarse,
-                value);
+        return with(b -> b.trainLimit = value);
+    }
+
+    /**
+     * Returns a copy with one change: the record's fields, copied into a {@link Copy}, changed
+     * there, and validated again by the constructor. One place lists the fields, so adding one
+     * means editing {@link Copy} and the record, not every {@code with...} method.
+     */
+    private DataOptions with(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The mutable twin of the record that {@link #with} edits. */
+    private static final class Copy {
+        Path dataDir;
+        Path cacheDir;
+        boolean download;
+        URI mirror;
+        boolean standardize;
+        int imdbVocabularySize;
+        TextFeatures imdbFeatures;
+        boolean cifar100Coarse;
+        int trainLimit;
+
+        Copy(DataOptions o) {
+            dataDir = o.dataDir;
+            cacheDir = o.cacheDir;
+            download = o.download;
+            mirror = o.mirror;
+            standardize = o.standardize;
+            imdbVocabularySize = o.imdbVocabularySize;
+            imdbFeatures = o.imdbFeatures;
+            cifar100Coarse = o.cifar100Coarse;
+            trainLimit = o.trainLimit;
+        }
+
+        DataOptions build() {
+            return new DataOptions(
+                    dataDir,
+                    cacheDir,
+                    download,
+                    mirror,
+                    standardize,
+                    imdbVocabularySize,
+                    imdbFeatures,
+                    cifar100Coarse,
+                    trainLimit);
+        }
     }
 }

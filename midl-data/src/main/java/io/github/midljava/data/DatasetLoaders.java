@@ -34,6 +34,26 @@ public final class DatasetLoaders {
         };
     }
 
+    /**
+     * Finds and verifies the files that {@link #load(DatasetId, DataOptions)} would read, without
+     * reading them (missing files are downloaded if {@code options} allow it): a caller that needs
+     * several datasets checks them all before it starts working with the first.
+     *
+     * @throws DatasetException as {@code load} does for a missing, unreadable or corrupt file
+     */
+    public static void checkFiles(DatasetId id, DataOptions options) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(options, "options");
+        switch (id) {
+            case MNIST -> MnistLoader.checkFiles(options);
+            case CIFAR10 -> CifarLoader.checkCifar10Files(options);
+            case CIFAR100 -> CifarLoader.checkCifar100Files(options);
+            case SVHN -> SvhnLoader.checkFiles(options);
+            case ADULT -> AdultLoader.checkFiles(options);
+            case IMDB -> ImdbLoader.checkFiles(options);
+        }
+    }
+
     /** Loads {@code id} with {@link DataOptions#defaults()}. */
     public static Dataset load(DatasetId id) {
         return load(id, DataOptions.defaults());

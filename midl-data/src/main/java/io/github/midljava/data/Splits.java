@@ -1,6 +1,7 @@
 package io.github.midljava.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /** Deterministic, seeded ways of dividing a {@link DataSplit}. */
@@ -31,6 +32,26 @@ public final class Splits {
             return all;
         }
         return sampleIndices(n, limit, TRAIN_LIMIT_SEED);
+    }
+
+    /**
+     * Returns the records that a training-set limit keeps, in file order: {@code records} itself if
+     * the limit keeps all, else those at {@link #trainLimitIndices(int, int)}.
+     */
+    public static <T> List<T> trainLimit(List<T> records, int limit) {
+        int[] keep = trainLimitIndices(records.size(), limit);
+        if (keep.length == records.size()) {
+            return records;
+        }
+        return Arrays.stream(keep).mapToObj(records::get).toList();
+    }
+
+    /**
+     * Returns {@code "<total> <what>"} and, if fewer were kept, {@code " (<kept> kept)"}: how the
+     * loaders' descriptions state a training limit.
+     */
+    public static String countKept(int total, int kept, String what) {
+        return total + " " + what + (kept < total ? " (" + kept + " kept)" : "");
     }
 
     /**

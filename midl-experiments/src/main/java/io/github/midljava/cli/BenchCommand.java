@@ -2,6 +2,7 @@ package io.github.midljava.cli;
 
 import io.github.midljava.efficiency.BenchReport;
 import io.github.midljava.efficiency.EfficiencyBench;
+import io.github.midljava.report.OutputDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class BenchCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Write bench.json, bench.md and plots here.")
     Path out;
+
+    @Option(
+            names = "--overwrite",
+            description = "Replace a previous bench.json / bench.md in DIR. Default: refuse.")
+    boolean overwrite;
 
     @Option(
             names = "--batches",
@@ -78,6 +84,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out == null) {
+            return run();
+        }
+        try (OutputDirectory dir =
+                OutputDirectory.claim(
+                        out,
+                        overwrite,
+                        List.of("bench.json", "bench.md", "latency-vs-ratio.png"))) {
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         EfficiencyBench bench = new EfficiencyBench(threads, seconds);

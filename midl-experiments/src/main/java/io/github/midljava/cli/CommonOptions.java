@@ -1,6 +1,7 @@
 package io.github.midljava.cli;
 
 import io.github.midljava.data.DataOptions;
+import io.github.midljava.train.ClassifierTrainer;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -19,8 +20,26 @@ public final class CommonOptions {
             description = "Engine intra-op threads. Default: all cores (${DEFAULT-VALUE} = auto).")
     int threads = 0;
 
-    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    @Option(names = "--no-progress", description = "Do not show training progress.")
     boolean noProgress;
+
+    /** How training progress is shown. */
+    enum ProgressStyle {
+        /** A bar on a terminal, lines otherwise. */
+        AUTO,
+        /** A bar redrawn in place. */
+        BAR,
+        /** One line per epoch (logs, pipes). */
+        LINES
+    }
+
+    @Option(
+            names = "--progress",
+            paramLabel = "STYLE",
+            description =
+                    "${COMPLETION-CANDIDATES}: a bar redrawn in place, or one line per epoch."
+                            + " Default: ${DEFAULT-VALUE} (the bar on a terminal, lines otherwise).")
+    ProgressStyle progress = ProgressStyle.AUTO;
 
     @Option(names = "--offline", description = "Never download; fail with a clear message instead.")
     boolean offline;
@@ -32,10 +51,17 @@ public final class CommonOptions {
     }
 
     /**
-     * Pins the engine's thread counts. Must run before the first DJL call: the engine reads them
-     * once, when it loads.
+     * Pins the engine's thread counts and sets the progress style. Must run before the first DJL
+     * call: the engine reads the thread counts once, when it loads.
      */
     public void configureEngine() {
+        if (progress != ProgressStyle.AUTO) {
+            System.setProperty(
+                    ClassifierTrainer.PROGRESS_PROPERTY,
+                    progress.name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            System.clearProperty(ClassifierTrainer.PROGRESS_PROPERTY);
+        }
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -10,6 +10,7 @@ import io.github.midljava.model.Method;
 import io.github.midljava.report.Fmt;
 import io.github.midljava.report.Json;
 import io.github.midljava.report.MarkdownTable;
+import io.github.midljava.report.OutputDirectory;
 import io.github.midljava.report.Table;
 import io.github.midljava.train.Preset;
 import java.nio.file.Path;
@@ -42,16 +43,35 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out = Path.of("runs", "demo");
 
+    @Option(
+            names = "--overwrite",
+            description = "Replace the results of a previous demo in DIR. Default: refuse.")
+    boolean overwrite;
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+        List<String> written = new ArrayList<>();
+        for (Method m : METHODS) {
+            written.add(m.cliName() + "/result.json");
+        }
+        written.add(COMPARISON);
+        try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, written)) {
+            return run();
+        }
+    }
+
+    private static final Method[] METHODS = {Method.DENSE, Method.MIDL};
+    private static final String COMPARISON = "comparison.md";
+
+    private int run() throws Exception {
         common.configureEngine();
         Dataset data = DatasetLoaders.load(DatasetId.MNIST, common.dataOptions());
         List<RunResult> results = new ArrayList<>();
-        for (Method m : new Method[] {Method.DENSE, Method.MIDL}) {
+        for (Method m : METHODS) {
             RunSpec spec =
                     new RunSpec(
                             DatasetId.MNIST,
@@ -70,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             results.add(r);
         }
         Table table = comparisonTable(results);
-        MarkdownTable.write(out.resolve("comparison.md"), table);
+        MarkdownTable.write(out.resolve(COMPARISON), table);
         System.out.println();
         System.out.println("MNIST, MLP 784-512-512-10, preset " + preset + ", seed " + seed + ":");
         System.out.println(MarkdownTable.render(table));

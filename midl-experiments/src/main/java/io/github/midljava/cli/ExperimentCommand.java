@@ -25,6 +25,7 @@ import io.github.midljava.experiment.suite.spark.SparkSettings;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.GradientMode;
 import io.github.midljava.nn.LightPath;
+import io.github.midljava.report.OutputDirectory;
 import io.github.midljava.train.Preset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,19 +207,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                     "Claims: accuracy below dense still counted equal. Default: ${DEFAULT-VALUE}.")
     double accuracyMargin = 0.005;
 
-    @Option(
-            names = "--train-limit",
-            paramLabel = "N",
-            description = "Keep only N training samples (smoke runs, tests; 0 = all).")
-    int trainLimit = 0;
-
-    @Option(
-            names = "--test-limit",
-            paramLabel = "N",
-            description =
-                    "Evaluate on a fixed random subset of N test samples (smoke runs, tests; 0 ="
-                            + " all).")
-    int testLimit = 0;
+    @Mixin SampleLimits limits;
 
     @Option(
             names = "--master",
@@ -278,6 +267,15 @@ public final class ExperimentCommand implements Callable<Integer> {
         Set<ExperimentId> selection = ExperimentId.parseSelection(experiment);
         SuiteOptions options = options();
         SparkSettings spark = sparkSettings();
+        // Resuming is the point of reusing DIR, so stored runs are no "previous result" here: they
+        // are reused, never replaced. The lock keeps a second suite out while this one runs.
+        try (OutputDirectory dir = OutputDirectory.claim(out, true, List.of())) {
+            return run(selection, options, spark);
+        }
+    }
+
+    private int run(Set<ExperimentId> selection, SuiteOptions options, SparkSettings spark)
+            throws Exception {
         common.configureEngine();
         SuitePlan plan = SuitePlan.of(options, selection);
         DatasetCache data = new DatasetCache(options.data(), options.testLimit());
@@ -390,7 +388,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 datasets.stream().map(String::trim).map(DatasetId::fromCliName).distinct().toList();
         List<Method> ms =
                 methods.stream().map(String::trim).map(Method::fromCliName).distinct().toList();
-        DataOptions data = common.dataOptions().withTrainLimit(trainLimit);
+        DataOptions data = common.dataOptions().withTrainLimit(limits.trainLimit);
         return new SuiteOptions(
                 ids,
                 preset,
@@ -414,7 +412,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 miThreshold,
                 accuracyMargin,
                 data,
-                testLimit,
+                limits.testLimit(),
                 !common.noProgress);
     }
 

@@ -1,7 +1,13 @@
 package io.github.midljava.cli;
 
 import io.github.midljava.data.DatasetException;
+import io.github.midljava.report.OutputDirectory;
+import io.github.midljava.report.OutputException;
+import io.github.midljava.train.TrainingDivergedException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,21 +34,71 @@ public final class MidlCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with one-line error reporting for data and configuration errors. */
+    /**
+     * Builds the command line with one-line error reporting.
+     *
+     * <p>Exit codes: 2 for what the user can fix before anything runs (a mistyped option, an
+     * invalid value, a missing or corrupt data file, an unusable {@code --out}), printed as {@code
+     * midl: error: <message>}, plus {@code see 'midl <command> --help'} for option errors instead
+     * of picocli's whole usage text; 1 for a training that diverged or an output that could not be
+     * written, also one line. Anything else is a bug and keeps its stack trace.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MidlCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(MidlCli::usageError);
         cl.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
                     PrintWriter err = commandLine.getErr();
-                    if (ex instanceof DatasetException || ex instanceof IllegalArgumentException) {
-                        err.println("midl: error: " + ex.getMessage());
-                        err.flush();
-                        return 2;
+                    int code;
+                    if (ex instanceof DatasetException
+                            || ex instanceof IllegalArgumentException
+                            || ex instanceof OutputException) {
+                        code = 2;
+                    } else if (ex instanceof TrainingDivergedException
+                            || ex instanceof IOException
+                            || ex instanceof UncheckedIOException) {
+                        code = 1;
+                    } else {
+                        throw ex;
                     }
-                    throw ex;
+                    String message =
+                            ex instanceof IOException io
+                                    ? outputFailure(io)
+                                    : ex instanceof UncheckedIOException u
+                                            ? outputFailure(u.getCause())
+                                            : ex.getMessage();
+                    err.println("midl: error: " + oneLine(message));
+                    err.flush();
+                    return code;
                 });
         return cl;
+    }
+
+    /** Prints a mistyped command line as one line plus where to read the usage; exit code 2. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String hint =
+                ex instanceof CommandLine.UnmatchedArgumentException u
+                                && !u.getSuggestions().isEmpty()
+                        ? " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)"
+                        : "";
+        err.println("midl: error: " + oneLine(ex.getMessage()) + hint);
+        err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** {@code "cannot write <file>: permission denied"} and the like. */
+    private static String outputFailure(IOException e) {
+        String file =
+                e instanceof FileSystemException f && f.getFile() != null ? " " + f.getFile() : "";
+        return "cannot write" + file + ": " + OutputDirectory.reason(e);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** Entry point of the {@code ./midl} launcher. */

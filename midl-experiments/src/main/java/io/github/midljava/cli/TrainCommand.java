@@ -6,21 +6,39 @@ import io.github.midljava.data.DatasetLoaders;
 import io.github.midljava.experiment.RunResult;
 import io.github.midljava.experiment.RunSpec;
 import io.github.midljava.experiment.TrainRun;
+import io.github.midljava.experiment.suite.DatasetCache;
 import io.github.midljava.model.Method;
 import io.github.midljava.report.Json;
+import io.github.midljava.report.OutputDirectory;
 import io.github.midljava.train.Preset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code midl train}: one training run, written to {@code DIR/result.json}. */
+/**
+ * {@code midl train}: one training run, written to {@code DIR/result.json}.
+ *
+ * <p>Order of work: options are validated, then the output folder is taken ({@link
+ * OutputDirectory}: created, locked, checked for a previous result), and only then is data loaded
+ * and the model trained; the result is written atomically at the end, and nothing is written if
+ * training diverges.
+ */
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
         description = "Train and evaluate one model; writes DIR/result.json atomically.")
 public final class TrainCommand implements Callable<Integer> {
+
+    /** The result file, written last. */
+    private static final String RESULT = "result.json";
+
+    /** The folder of the saved parameters ({@code --save-model}). */
+    private static final String MODEL = "model";
 
     @Option(
             names = "--dataset",
@@ -66,6 +84,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-model", description = "Also save the trained parameters to DIR/model/.")
     boolean saveModel;
 
+    @Option(
+            names = "--overwrite",
+            description =
+                    "Replace a previous result (result.json, model/) in DIR. Default: refuse.")
+    boolean overwrite;
+
+    @Mixin SampleLimits limits;
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
@@ -75,6 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
         // Parse everything before the engine starts, so a typo fails in milliseconds.
         DatasetId id = DatasetId.fromCliName(dataset);
         Method m = Method.fromCliName(method);
+        int testLimit = limits.testLimit();
         RunSpec spec =
                 new RunSpec(
                         id,
@@ -86,22 +113,32 @@ public final class TrainCommand implements Callable<Integer> {
                         trainFraction,
                         null,
                         latency,
-                        common.dataOptions(),
+                        common.dataOptions().withTrainLimit(limits.trainLimit),
                         !common.noProgress);
-        common.configureEngine();
-        Dataset data = DatasetLoaders.load(id, spec.data());
-        TrainRun.Analysis save =
-                saveModel
-                        ? (model, test, s) -> {
-                            try {
-                                model.save(out.resolve("model"), "midl-" + id.cliName());
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
+        try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, List.of(RESULT, MODEL))) {
+            common.configureEngine();
+            Dataset data = DatasetCache.limitTest(DatasetLoaders.load(id, spec.data()), testLimit);
+            TrainRun.Analysis save =
+                    saveModel
+                            ? (model, test, s) -> {
+                                try {
+                                    dir.delete(MODEL); // an old model's files must not mix in
+                                    model.save(out.resolve(MODEL), "midl-" + id.cliName());
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
                             }
-                        }
-                        : null;
-        RunResult result = TrainRun.execute(spec, data, save);
-        Path file = out.resolve("result.json");
+                            : null;
+            RunResult result = TrainRun.execute(spec, data, save);
+            if (!saveModel) {
+                dir.delete(MODEL); // with --overwrite: no stale model beside the new result
+            }
+            write(out.resolve(RESULT), result);
+        }
+        return 0;
+    }
+
+    private static void write(Path file, RunResult result) throws IOException {
         Json.write(file, result);
         System.out.printf(
                 "%s %s: test accuracy %.4f, active ratio %.3f, MID-L layer FLOPs savings %.2fx honest"
@@ -114,6 +151,5 @@ public final class TrainCommand implements Callable<Integer> {
                 result.paperStyleSavings(),
                 result.trainSecondsPerEpoch(),
                 file);
-        return 0;
     }
 }

@@ -14,11 +14,13 @@ import io.github.midljava.nn.Selection;
  */
 public record ModelOptions(Method method, MidlConfig midl, double dropoutRate) {
 
-    /** Validates the dropout rate. */
+    /**
+     * Validates the dropout rate and the MID-L options in float32, the engine's precision (see
+     * {@link Float32Ranges}).
+     */
     public ModelOptions {
-        if (!(dropoutRate >= 0 && dropoutRate < 1)) {
-            throw new IllegalArgumentException("dropoutRate must be in [0, 1), got " + dropoutRate);
-        }
+        Float32Ranges.checkDropoutRate(dropoutRate);
+        Float32Ranges.check(midl);
     }
 
     /** Returns options with the default MID-L configuration and dropout 0.5. */

@@ -15,6 +15,9 @@ import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Splits;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,12 +28,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Trains a classifier with Adam and softmax cross-entropy on an in-memory split: shuffled
  * mini-batches (seeded), a cosine learning-rate schedule, the MID-L warm-up schedule, the optional
- * MID-L sparsity penalty, and a progress bar with loss and throughput.
+ * MID-L sparsity penalty, and progress with loss and throughput: a bar redrawn in place on a
+ * terminal, one line per epoch otherwise (a log file would collect every redraw of the bar), see
+ * {@link #PROGRESS_PROPERTY}.
+ *
+ * <p>Numerical guard: a loss that is not finite stops training at that step, and parameters that
+ * are not finite at the end of an epoch stop it there, with a {@link TrainingDivergedException}
+ * naming the epoch and step; the caller writes no result.
  *
  * <p>Each step runs in its own sub-manager so no native array outlives it (without it about a dozen
  * arrays leak per step).
  */
 public final class ClassifierTrainer {
+
+    /**
+     * System property choosing the progress display: {@code bar} (redrawn in place), {@code lines}
+     * (one line per epoch) or unset: the bar when stderr is a terminal, lines otherwise.
+     */
+    public static final String PROGRESS_PROPERTY = "midl.progress";
 
     private final TrainingPlan plan;
     private final long seed;
@@ -75,7 +90,9 @@ public final class ClassifierTrainer {
             trainer.initialize(batchShape(train, plan.batchSize()));
             BatchAssembler assembler =
                     new BatchAssembler(train, plan.batchSize(), plan.augment(), random);
-            try (ProgressBar bar = progressBar(label, (long) stepsPerEpoch * plan.epochs())) {
+            boolean lines = showProgress && !barWanted();
+            try (ProgressBar bar =
+                    lines ? null : progressBar(label, (long) stepsPerEpoch * plan.epochs())) {
                 for (int epoch = 0; epoch < plan.epochs(); epoch++) {
                     ModelInspector.applySchedule(model.getBlock(), epoch);
                     int[] order = Splits.permutation(n, random);
@@ -87,7 +104,19 @@ public final class ClassifierTrainer {
                         if (size < 2) {
                             break; // batch norm cannot train on a single sample
                         }
-                        lossSum += step(trainer, assembler, order, from, size);
+                        float loss = step(trainer, assembler, order, from, size);
+                        if (!Float.isFinite(loss)) {
+                            throw new TrainingDivergedException(
+                                    String.format(
+                                            "the loss is %s at epoch %d of %d, step %d of %d (%s)",
+                                            loss,
+                                            epoch + 1,
+                                            plan.epochs(),
+                                            steps + 1,
+                                            stepsPerEpoch,
+                                            label));
+                        }
+                        lossSum += loss;
                         steps++;
                         if (bar != null) {
                             double secs = (System.nanoTime() - start) / 1e9;
@@ -101,8 +130,20 @@ public final class ClassifierTrainer {
                                             (double) steps * plan.batchSize() / secs));
                         }
                     }
-                    trainNanos += System.nanoTime() - start;
+                    long epochNanos = System.nanoTime() - start;
+                    trainNanos += epochNanos;
                     losses.add(lossSum / steps);
+                    requireFiniteParameters(model, epoch, plan.epochs(), steps, label);
+                    if (lines) {
+                        System.err.printf(
+                                "%s: epoch %d/%d loss %.4f, %.0f samples/s, %.1f s%n",
+                                label,
+                                epoch + 1,
+                                plan.epochs(),
+                                lossSum / steps,
+                                (double) steps * plan.batchSize() / (epochNanos / 1e9),
+                                epochNanos / 1e9);
+                    }
                 }
             }
         }
@@ -127,7 +168,9 @@ public final class ClassifierTrainer {
 
     /**
      * One optimisation step on a batch: forward, loss (+ the MID-L sparsity penalty, if any),
-     * backward, update. Returns the loss before the update.
+     * backward, update. Returns the loss before the update (without the penalty), or the total when
+     * that is not finite, so that a caller checking the returned value sees a penalty that
+     * overflowed too.
      */
     public static float step(Trainer trainer, NDArray x, NDArray y) {
         float loss;
@@ -136,10 +179,65 @@ public final class ClassifierTrainer {
             NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
             loss = l.getFloat();
             NDArray penalty = MidlBlock.collectSparsityPenalty(trainer.getModel().getBlock());
-            gc.backward(penalty == null ? l : l.add(penalty));
+            NDArray total = penalty == null ? l : l.add(penalty);
+            if (penalty != null) {
+                float t = total.getFloat();
+                if (!Float.isFinite(t)) {
+                    loss = t;
+                }
+            }
+            gc.backward(total);
         }
         trainer.step();
         return loss;
+    }
+
+    /**
+     * Stops training if a parameter holds NaN or an infinity: the sum of an array is finite only if
+     * every element is (or the sum overflows, itself a sign of divergence). One small reduction per
+     * parameter per epoch.
+     */
+    private static void requireFiniteParameters(
+            Model model, int epoch, int epochs, int steps, String label) {
+        for (var p : model.getBlock().getParameters()) {
+            NDArray array = p.getValue().getArray();
+            float sum;
+            try (NDArray s = array.sum()) {
+                sum = s.getFloat();
+            }
+            if (!Float.isFinite(sum)) {
+                throw new TrainingDivergedException(
+                        String.format(
+                                "parameter %s is not finite after epoch %d of %d (step %d) (%s)",
+                                p.getKey(), epoch + 1, epochs, steps, label));
+            }
+        }
+    }
+
+    /** Whether to redraw a bar ({@code true}) or print a line per epoch. */
+    static boolean barWanted() {
+        String style = System.getProperty(PROGRESS_PROPERTY, "");
+        if (style.equals("bar")) {
+            return true;
+        }
+        if (style.equals("lines")) {
+            return false;
+        }
+        return stderrIsTerminal();
+    }
+
+    /**
+     * Whether stderr, where the bar goes, is a terminal: on Linux from what file descriptor 2
+     * points to (so {@code 2> log} counts as a file even when stdout is a terminal), elsewhere from
+     * {@link System#console()} (a console means stdin and stdout are terminals).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private static Shape batchShape(BatchAssembler a, int size) {

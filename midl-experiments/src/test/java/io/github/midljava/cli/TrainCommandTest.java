@@ -61,19 +61,11 @@ class TrainCommandTest {
     @Test
     void givenSvhnFilesAbsent_whenTrainingOffline_thenOneLineErrorAndNoResult(@TempDir Path out) {
         // Given the shared data root, which has no svhn/ folder
-        int code =
-                run(
-                        "train",
-                        "--dataset",
-                        "svhn",
-                        "--method",
-                        "dense",
-                        "--offline",
-                        "--no-progress",
-                        "--data-dir",
-                        TestData.root().toString(),
-                        "--out",
-                        out.toString());
+        java.util.List<String> args =
+                new java.util.ArrayList<>(
+                        java.util.List.of("train", "--dataset", "svhn", "--method", "dense"));
+        args.addAll(CliRun.quietOffline(out));
+        int code = run(args.toArray(String[]::new));
         // Then exit 2 with a one-line message naming the missing file, and nothing written
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("train_32x32.mat").doesNotContain("\tat ");
@@ -121,5 +113,45 @@ class TrainCommandTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.json");
         }
+    }
+
+    @Test
+    void givenPreviousResultAndModel_whenTrainingWithOverwrite_thenBothReplacedWithoutMixing(
+            @TempDir Path out) throws Exception {
+        // Given a finished run with a saved model
+        String[] args = {
+            "train",
+            "--dataset",
+            "adult",
+            "--method",
+            "dense",
+            "--epochs",
+            "1",
+            "--train-limit",
+            "300",
+            "--test-limit",
+            "300",
+            "--save-model",
+            "--no-progress",
+            "--data-dir",
+            TestData.root().toString(),
+            "--out",
+            out.toString()
+        };
+        assertThat(run(args)).isEqualTo(0);
+        // When the same run is made again with --overwrite and another seed
+        String[] again = java.util.Arrays.copyOf(args, args.length + 3);
+        again[args.length] = "--overwrite";
+        again[args.length + 1] = "--seed";
+        again[args.length + 2] = "7";
+        assertThat(run(again)).as(err.toString()).isEqualTo(0);
+        // Then the result is the new run's and the model folder holds one model, not two
+        JsonObject r = Json.read(out.resolve("result.json"), JsonObject.class);
+        assertThat(r.get("seed").getAsLong()).isEqualTo(7);
+        try (Stream<Path> files = Files.list(out.resolve("model"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("midl-adult-0000.params");
+        }
+        assertThat(out.resolve(".midl.lock")).doesNotExist();
     }
 }

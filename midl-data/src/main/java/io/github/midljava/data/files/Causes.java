@@ -1,6 +1,7 @@
 package io.github.midljava.data.files;
 
 import java.io.EOFException;
+import java.nio.file.AccessDeniedException;
 import java.util.zip.ZipException;
 
 /**
@@ -17,6 +18,9 @@ public final class Causes {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof AccessDeniedException) {
+            return "permission denied";
         }
         String message = root.getMessage();
         String type = root.getClass().getSimpleName();

@@ -119,11 +119,16 @@ public final class DataDirectory {
         return cache.resolve(relativePath);
     }
 
-    /** Returns the regular file at {@code relativePath} in the root, else in the cache. */
+    /**
+     * Returns the regular file at {@code relativePath} in the root, else in the cache.
+     *
+     * @throws io.github.midljava.data.DatasetException "permission denied" if a folder on the way
+     *     cannot be read (rather than reporting the file as missing)
+     */
     public Optional<Path> find(String relativePath) {
         for (Path base : bases()) {
             Path p = base.resolve(relativePath);
-            if (Files.isRegularFile(p)) {
+            if (FileProbe.isRegularFile(p)) {
                 return Optional.of(p);
             }
         }
@@ -134,7 +139,7 @@ public final class DataDirectory {
     public Optional<Path> findDirectory(String relativePath) {
         for (Path base : bases()) {
             Path p = base.resolve(relativePath);
-            if (Files.isDirectory(p)) {
+            if (FileProbe.isDirectory(p)) {
                 return Optional.of(p);
             }
         }

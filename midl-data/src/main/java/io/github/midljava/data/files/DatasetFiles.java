@@ -115,6 +115,15 @@ public final class DatasetFiles {
                 "download into the cache failed: " + String.join("; ", failures) + "; " + advice);
     }
 
+    /** Returns {@link #require(RemoteFile)} of each file, in order. */
+    public List<Path> requireAll(RemoteFile... remotes) {
+        List<Path> paths = new ArrayList<>();
+        for (RemoteFile r : remotes) {
+            paths.add(require(r));
+        }
+        return paths;
+    }
+
     /**
      * Verifies {@code file} (which lies in the root or the cache) and records its checksum.
      *

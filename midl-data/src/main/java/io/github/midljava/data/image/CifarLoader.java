@@ -1,14 +1,13 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DataOptions;
-import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Causes;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
+import io.github.midljava.data.files.FileProbe;
 import io.github.midljava.data.files.RemoteFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,26 +67,62 @@ public final class CifarLoader {
                     "data_batch_4.bin",
                     "data_batch_5.bin");
 
+    private static final List<String> CIFAR100_FILES =
+            List.of("train.bin", "test.bin", "fine_label_names.txt", "coarse_label_names.txt");
+
     private CifarLoader() {}
 
-    /** Loads CIFAR-10 as {@code options} say. */
-    public static Dataset loadCifar10(DataOptions options) {
-        DatasetFiles files = DatasetFiles.open(options);
+    /**
+     * Finds the CIFAR-10 files a load would read (extracting the archive into the cache if it is
+     * the only source) without reading them.
+     *
+     * @throws DatasetException as {@link #loadCifar10(DataOptions)} if they are missing
+     */
+    public static void checkCifar10Files(DataOptions options) {
+        cifar10Folder(DatasetFiles.open(options));
+    }
+
+    /** Like {@link #checkCifar10Files(DataOptions)}, for CIFAR-100. */
+    public static void checkCifar100Files(DataOptions options) {
+        cifar100Folder(DatasetFiles.open(options));
+    }
+
+    private static Path cifar10Folder(DatasetFiles files) {
         Map<String, String> members = new LinkedHashMap<>();
         for (String name : CIFAR10_TRAIN) {
             members.put("cifar-10-batches-bin/" + name, "cifar-10/" + name);
         }
         members.put("cifar-10-batches-bin/test_batch.bin", "cifar-10/test_batch.bin");
         members.put("cifar-10-batches-bin/batches.meta.txt", "cifar-10/batches.meta.txt");
-        Path folder =
-                chooseFolder(
-                        files,
-                        "CIFAR-10",
-                        "cifar-10",
-                        List.of("test_batch.bin", "batches.meta.txt"),
-                        CIFAR10_TRAIN,
-                        CIFAR10_ARCHIVE,
-                        members);
+        return chooseFolder(
+                files,
+                "CIFAR-10",
+                "cifar-10",
+                List.of("test_batch.bin", "batches.meta.txt"),
+                CIFAR10_TRAIN,
+                CIFAR10_ARCHIVE,
+                members);
+    }
+
+    private static Path cifar100Folder(DatasetFiles files) {
+        Map<String, String> members = new LinkedHashMap<>();
+        for (String name : CIFAR100_FILES) {
+            members.put("cifar-100-binary/" + name, "cifar-100/" + name);
+        }
+        return chooseFolder(
+                files,
+                "CIFAR-100",
+                "cifar-100",
+                CIFAR100_FILES,
+                List.of(),
+                CIFAR100_ARCHIVE,
+                members);
+    }
+
+    /** Loads CIFAR-10 as {@code options} say. */
+    public static Dataset loadCifar10(DataOptions options) {
+        DatasetFiles files = DatasetFiles.open(options);
+        Path folder = cifar10Folder(files);
         List<Path> trainFiles = new ArrayList<>();
         for (String name : CIFAR10_TRAIN) {
             Path p = folder.resolve(name);
@@ -112,15 +147,7 @@ public final class CifarLoader {
     /** Loads CIFAR-100 as {@code options} say (fine labels unless {@code cifar100Coarse}). */
     public static Dataset loadCifar100(DataOptions options) {
         DatasetFiles files = DatasetFiles.open(options);
-        List<String> all =
-                List.of("train.bin", "test.bin", "fine_label_names.txt", "coarse_label_names.txt");
-        Map<String, String> members = new LinkedHashMap<>();
-        for (String name : all) {
-            members.put("cifar-100-binary/" + name, "cifar-100/" + name);
-        }
-        Path folder =
-                chooseFolder(
-                        files, "CIFAR-100", "cifar-100", all, List.of(), CIFAR100_ARCHIVE, members);
+        Path folder = cifar100Folder(files);
         boolean coarse = options.cifar100Coarse();
         Path trainFile = files.use(folder.resolve("train.bin"), null);
         Path testFile = files.use(folder.resolve("test.bin"), null);
@@ -150,23 +177,17 @@ public final class CifarLoader {
             List<String> names,
             DatasetFiles files,
             DataOptions options) {
-        RawImages train = reader.read(trainFiles);
         RawImages test = reader.read(List.of(testFile));
-        int trainRecords = train.count();
-        train = train.select(Splits.trainLimitIndices(train.count(), options.trainLimit()));
-        ImageNormalizer normalizer =
-                options.standardize() ? ImageNormalizer.fitTo(train) : ImageNormalizer.scaleOnly(3);
-        DataSplit trainSplit = normalizer.apply(train, reader.numClasses());
-        DataSplit testSplit = normalizer.apply(test, reader.numClasses());
+        ImageSplits splits =
+                ImageSplits.of(reader.read(trainFiles), test, reader.numClasses(), options);
         String description =
                 title
                         + ": "
-                        + trainRecords
-                        + " train records from "
-                        + trainFiles.stream()
-                                .map(p -> p.getFileName().toString())
-                                .collect(Collectors.joining(", "))
-                        + (train.count() < trainRecords ? " (" + train.count() + " kept)" : "")
+                        + splits.trainCount(
+                                "records from "
+                                        + trainFiles.stream()
+                                                .map(p -> p.getFileName().toString())
+                                                .collect(Collectors.joining(", ")))
                         + ", "
                         + test.count()
                         + " test records from "
@@ -176,11 +197,12 @@ public final class CifarLoader {
                         + "; 3x32x32, pixels scaled to [0,1]"
                         + (options.standardize()
                                 ? ", standardised per channel with train mean "
-                                        + format(normalizer.mean())
+                                        + format(splits.normalizer().mean())
                                         + " std "
-                                        + format(normalizer.std())
+                                        + format(splits.normalizer().std())
                                 : "");
-        return new Dataset(id, trainSplit, testSplit, names, files.checksums(), description);
+        return new Dataset(
+                id, splits.train(), splits.test(), names, files.checksums(), description);
     }
 
     private static String format(float[] values) {
@@ -237,11 +259,11 @@ public final class CifarLoader {
         List<String> missing = new ArrayList<>();
         if (!trainAlternatives.isEmpty()
                 && trainAlternatives.stream()
-                        .noneMatch(n -> Files.isRegularFile(folder.resolve(n)))) {
+                        .noneMatch(n -> FileProbe.isRegularFile(folder.resolve(n)))) {
             missing.add(trainAlternatives.get(0));
         }
         for (String name : required) {
-            if (!Files.isRegularFile(folder.resolve(name))) {
+            if (!FileProbe.isRegularFile(folder.resolve(name))) {
                 missing.add(name);
             }
         }

@@ -1,11 +1,9 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DataOptions;
-import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
@@ -65,6 +63,16 @@ public final class MnistLoader {
     }
 
     /**
+     * Finds (downloading if allowed) and verifies the files a load would read, without reading
+     * them: lets a caller that needs several datasets stop before the first one is used.
+     *
+     * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
+     */
+    public static void checkFiles(DataOptions options) {
+        DatasetFiles.open(options).requireAll(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    }
+
+    /**
      * Loads MNIST as {@code options} say.
      *
      * @throws DatasetException if a file is missing, corrupt or inconsistent
@@ -73,17 +81,10 @@ public final class MnistLoader {
         DatasetFiles files = DatasetFiles.open(options);
         RawImages train = readPair(files.require(TRAIN_IMAGES), files.require(TRAIN_LABELS));
         RawImages test = readPair(files.require(TEST_IMAGES), files.require(TEST_LABELS));
-        int trainRecords = train.count();
-        train = train.select(Splits.trainLimitIndices(train.count(), options.trainLimit()));
-        ImageNormalizer normalizer =
-                options.standardize() ? ImageNormalizer.fitTo(train) : ImageNormalizer.scaleOnly(1);
-        DataSplit trainSplit = normalizer.apply(train, CLASS_NAMES.size());
-        DataSplit testSplit = normalizer.apply(test, CLASS_NAMES.size());
+        ImageSplits splits = ImageSplits.of(train, test, CLASS_NAMES.size(), options);
         String description =
                 "MNIST: "
-                        + trainRecords
-                        + " train images"
-                        + (train.count() < trainRecords ? " (" + train.count() + " kept)" : "")
+                        + splits.trainCount("images")
                         + ", "
                         + test.count()
                         + " test images, 1x28x28, pixels scaled to [0,1]"
@@ -91,13 +92,13 @@ public final class MnistLoader {
                                 ? String.format(
                                         Locale.ROOT,
                                         ", standardised with train mean %.4f std %.4f",
-                                        normalizer.mean()[0],
-                                        normalizer.std()[0])
+                                        splits.normalizer().mean()[0],
+                                        splits.normalizer().std()[0])
                                 : "");
         return new Dataset(
                 DatasetId.MNIST,
-                trainSplit,
-                testSplit,
+                splits.train(),
+                splits.test(),
                 CLASS_NAMES,
                 files.checksums(),
                 description);

@@ -1,11 +1,9 @@
 package io.github.midljava.data.image;
 
 import io.github.midljava.data.DataOptions;
-import io.github.midljava.data.DataSplit;
 import io.github.midljava.data.Dataset;
 import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.DatasetId;
-import io.github.midljava.data.Splits;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
@@ -43,6 +41,16 @@ public final class SvhnLoader {
     private SvhnLoader() {}
 
     /**
+     * Finds (downloading if allowed) and verifies the files a load would read, without reading
+     * them: lets a caller that needs several datasets stop before the first one is used.
+     *
+     * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
+     */
+    public static void checkFiles(DataOptions options) {
+        DatasetFiles.open(options).requireAll(TRAIN, TEST);
+    }
+
+    /**
      * Loads SVHN as {@code options} say.
      *
      * @throws DatasetException if a file is missing or corrupt
@@ -51,23 +59,21 @@ public final class SvhnLoader {
         DatasetFiles files = DatasetFiles.open(options);
         RawImages train = SvhnMatReader.read(files.require(TRAIN));
         RawImages test = SvhnMatReader.read(files.require(TEST));
-        int trainRecords = train.count();
-        train = train.select(Splits.trainLimitIndices(train.count(), options.trainLimit()));
-        ImageNormalizer normalizer =
-                options.standardize() ? ImageNormalizer.fitTo(train) : ImageNormalizer.scaleOnly(3);
-        DataSplit trainSplit = normalizer.apply(train, CLASS_NAMES.size());
-        DataSplit testSplit = normalizer.apply(test, CLASS_NAMES.size());
+        ImageSplits splits = ImageSplits.of(train, test, CLASS_NAMES.size(), options);
         String description =
                 "SVHN cropped digits: "
-                        + trainRecords
-                        + " train images"
-                        + (train.count() < trainRecords ? " (" + train.count() + " kept)" : "")
+                        + splits.trainCount("images")
                         + ", "
                         + test.count()
                         + " test images, 3x32x32, label 10 mapped to digit 0, pixels scaled to"
                         + " [0,1]"
                         + (options.standardize() ? ", standardised per channel (train stats)" : "");
         return new Dataset(
-                DatasetId.SVHN, trainSplit, testSplit, CLASS_NAMES, files.checksums(), description);
+                DatasetId.SVHN,
+                splits.train(),
+                splits.test(),
+                CLASS_NAMES,
+                files.checksums(),
+                description);
     }
 }

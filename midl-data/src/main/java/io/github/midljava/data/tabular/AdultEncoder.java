@@ -85,6 +85,24 @@ public final class AdultEncoder {
         return new AdultEncoder(categories, mean, std);
     }
 
+    /**
+     * Checks that every numeric attribute of every record is a finite float32 number, also in
+     * records a training limit leaves out: a file holding NaN is corrupt whichever records a run
+     * uses.
+     *
+     * @param file the file they came from, for messages
+     * @throws DatasetException naming the file, line and column of the first bad value
+     */
+    public static void checkNumbers(List<AdultRecord> records, Path file) {
+        for (AdultRecord r : records) {
+            for (int a = 0; a < NUMERIC.length; a++) {
+                if (NUMERIC[a]) {
+                    number(r, a, file);
+                }
+            }
+        }
+    }
+
     /** Returns the number of features per record. */
     public int width() {
         return width;
@@ -132,20 +150,42 @@ public final class AdultEncoder {
         return new DataSplit(features, labels, new long[] {width}, 2);
     }
 
+    /**
+     * Parses numeric attribute {@code a}; rejects what is not a finite number in float32, the
+     * precision the features are stored and trained in ({@code NaN}, {@code Infinity}, {@code
+     * 1e39}), because one such value turns every standardised value of its column, and the loss,
+     * into NaN.
+     */
     private static double number(AdultRecord r, int a, Path file) {
         String value = r.attributes()[a];
+        double v;
         try {
-            return Double.parseDouble(value);
+            v = Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw new DatasetException(
+                    file, where(r, a) + " is '" + value + "', expected a number");
+        }
+        if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+            throw new DatasetException(
                     file,
-                    "line "
-                            + r.line()
-                            + ": "
-                            + AdultCsvReader.ATTRIBUTES.get(a)
+                    where(r, a)
                             + " is '"
                             + value
-                            + "', expected a number");
+                            + "', expected a finite number (|x| <= "
+                            + Float.MAX_VALUE
+                            + ", float32)");
         }
+        return v;
+    }
+
+    /** {@code "line 12, column 3 (fnlwgt)"}: columns count the comma-separated fields from 1. */
+    private static String where(AdultRecord r, int a) {
+        return "line "
+                + r.line()
+                + ", column "
+                + (a + 1)
+                + " ("
+                + AdultCsvReader.ATTRIBUTES.get(a)
+                + ")";
     }
 }

@@ -10,7 +10,6 @@ import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
 import io.github.midljava.data.files.RemoteFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,6 +45,16 @@ public final class AdultLoader {
     }
 
     /**
+     * Finds (downloading if allowed) and verifies the files a load would read, without reading
+     * them: lets a caller that needs several datasets stop before the first one is used.
+     *
+     * @throws DatasetException as {@link #load(DataOptions)} for a missing or corrupt file
+     */
+    public static void checkFiles(DataOptions options) {
+        DatasetFiles.open(options).requireAll(DATA, TEST);
+    }
+
+    /**
      * Loads Adult as {@code options} say.
      *
      * @throws DatasetException if a file is missing or malformed
@@ -54,22 +63,17 @@ public final class AdultLoader {
         DatasetFiles files = DatasetFiles.open(options);
         Path dataFile = files.require(DATA);
         Path testFile = files.require(TEST);
-        List<AdultRecord> train = AdultCsvReader.read(dataFile);
+        List<AdultRecord> all = AdultCsvReader.read(dataFile);
         List<AdultRecord> test = AdultCsvReader.read(testFile);
-        int trainRecords = train.size();
-        int[] keep = Splits.trainLimitIndices(train.size(), options.trainLimit());
-        if (keep.length < train.size()) {
-            List<AdultRecord> all = train;
-            train = Arrays.stream(keep).mapToObj(all::get).toList();
-        }
+        AdultEncoder.checkNumbers(all, dataFile);
+        AdultEncoder.checkNumbers(test, testFile);
+        List<AdultRecord> train = Splits.trainLimit(all, options.trainLimit());
         AdultEncoder encoder = AdultEncoder.fit(train, options.standardize(), dataFile);
         DataSplit trainSplit = encoder.encode(train, dataFile);
         DataSplit testSplit = encoder.encode(test, testFile);
         String description =
                 "UCI Adult: "
-                        + trainRecords
-                        + " train records"
-                        + (train.size() < trainRecords ? " (" + train.size() + " kept)" : "")
+                        + Splits.countKept(all.size(), train.size(), "train records")
                         + ", "
                         + test.size()
                         + " test records; "

@@ -9,10 +9,9 @@ import io.github.midljava.data.Splits;
 import io.github.midljava.data.TextFeatures;
 import io.github.midljava.data.files.Checksum;
 import io.github.midljava.data.files.DatasetFiles;
+import io.github.midljava.data.files.FileProbe;
 import io.github.midljava.data.files.RemoteFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,13 +55,7 @@ public final class ImdbLoader {
     public static Dataset load(DataOptions options) {
         DatasetFiles files = DatasetFiles.open(options);
         ImdbCorpus corpus = readCorpus(files);
-        List<Review> train = corpus.train();
-        int trainReviews = train.size();
-        int[] keep = Splits.trainLimitIndices(train.size(), options.trainLimit());
-        if (keep.length < train.size()) {
-            List<Review> all = train;
-            train = Arrays.stream(keep).mapToObj(all::get).toList();
-        }
+        List<Review> train = Splits.trainLimit(corpus.train(), options.trainLimit());
         List<String> trainTexts = train.stream().map(Review::text).toList();
         Vocabulary vocabulary = Vocabulary.fit(trainTexts, options.imdbVocabularySize());
         TextVectorizer vectorizer = new TextVectorizer(vocabulary, options.imdbFeatures());
@@ -77,9 +70,7 @@ public final class ImdbLoader {
                         2);
         String description =
                 "IMDB: "
-                        + trainReviews
-                        + " train reviews"
-                        + (train.size() < trainReviews ? " (" + train.size() + " kept)" : "")
+                        + Splits.countKept(corpus.train().size(), train.size(), "train reviews")
                         + ", "
                         + corpus.test().size()
                         + " test reviews from "
@@ -99,24 +90,44 @@ public final class ImdbLoader {
         return readCorpus(DatasetFiles.open(options));
     }
 
+    /**
+     * Finds the source a load would read (downloading the archive if it is missing and allowed)
+     * without reading it.
+     *
+     * @throws DatasetException as {@link #load(DataOptions)} if there is none
+     */
+    public static void checkFiles(DataOptions options) {
+        locate(DatasetFiles.open(options));
+    }
+
     private static ImdbCorpus readCorpus(DatasetFiles files) {
+        Source source = locate(files);
+        if (source.folder()) {
+            ImdbReader.FolderContents contents = ImdbReader.readFolder(source.path(), FOLDER + "/");
+            files.record(FOLDER + "/", contents.sha256());
+            return contents.corpus();
+        }
+        return ImdbReader.readArchive(files.use(source.path(), null), source.name());
+    }
+
+    /** Where the reviews are: an extracted folder or an archive, by its relative name. */
+    private record Source(Path path, String name, boolean folder) {}
+
+    private static Source locate(DatasetFiles files) {
         for (Path base : files.directory().bases()) {
             Path folder = base.resolve(FOLDER);
-            if (Files.isDirectory(folder)) {
-                ImdbReader.FolderContents contents = ImdbReader.readFolder(folder, FOLDER + "/");
-                files.record(FOLDER + "/", contents.sha256());
-                return contents.corpus();
+            if (FileProbe.isDirectory(folder)) {
+                return new Source(folder, FOLDER, true);
             }
             for (String archive : List.of(ARCHIVE.relativePath(), SUBSET_ARCHIVE)) {
                 Path file = base.resolve(archive);
-                if (Files.isRegularFile(file)) {
-                    return ImdbReader.readArchive(files.use(file, null), archive);
+                if (FileProbe.isRegularFile(file)) {
+                    return new Source(file, archive, false);
                 }
             }
         }
-        Path file;
         try {
-            file = files.require(ARCHIVE);
+            return new Source(files.require(ARCHIVE), ARCHIVE.relativePath(), false);
         } catch (DatasetException e) {
             throw new DatasetException(
                     e.getMessage()
@@ -126,7 +137,6 @@ public final class ImdbLoader {
                             + SUBSET_ARCHIVE
                             + ")");
         }
-        return ImdbReader.readArchive(file, ARCHIVE.relativePath());
     }
 
     private static int[] labels(List<Review> reviews) {

@@ -86,7 +86,31 @@ class AdultCsvReaderTest {
         // When / Then
         assertThatThrownBy(() -> AdultEncoder.fit(records, true, data))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageContaining("adult.data: line 1: age is 'abc', expected a number");
+                .hasMessageContaining(
+                        "adult.data: line 1, column 1 (age) is 'abc', expected a number");
+    }
+
+    @Test
+    void givenNonFiniteNumbers_whenEncodingWithOrWithoutStandardising_thenLineAndColumnNamed()
+            throws IOException {
+        for (String bad : List.of("NaN", "Infinity", "-Infinity", "1e39", "1e400")) {
+            // Given fnlwgt (column 3) set to a value that is not a finite float32 on line 2
+            Path data = file("adult.data", ROW_A + "\n" + ROW_B.replace("83311", bad) + "\n");
+            List<AdultRecord> records = AdultCsvReader.read(data);
+            for (boolean standardize : new boolean[] {true, false}) {
+                // When / Then
+                assertThatThrownBy(
+                                () ->
+                                        AdultEncoder.fit(records, standardize, data)
+                                                .encode(records, data))
+                        .as("%s, standardize %s", bad, standardize)
+                        .isInstanceOf(DatasetException.class)
+                        .hasMessageContaining(
+                                "adult.data: line 2, column 3 (fnlwgt) is '"
+                                        + bad
+                                        + "', expected a finite number");
+            }
+        }
     }
 
     @Test

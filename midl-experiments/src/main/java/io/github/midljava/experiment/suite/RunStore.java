@@ -111,6 +111,27 @@ public final class RunStore {
         }
     }
 
+    /**
+     * Removes the folder of a run that failed if it holds nothing, and its parents up to the
+     * store's root while they are empty, so a failed run leaves no empty folders behind.
+     */
+    public void discardIfEmpty(PlannedRun run) throws IOException {
+        Path top = root.toAbsolutePath().normalize();
+        for (Path dir = folder(run).toAbsolutePath().normalize();
+                dir != null && dir.startsWith(top) && !dir.equals(top);
+                dir = dir.getParent()) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     /** Stores a finished run: the analysis and record first, the result last. */
     public void save(PlannedRun run, StoredRun stored) throws IOException {
         Path dir = folder(run);

@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -117,6 +119,11 @@ public final class SuiteRunner {
                 }
             }
         }
+        // Every dataset still needed is checked before the first run starts.
+        Set<DatasetId> needed = new LinkedHashSet<>();
+        pending.forEach(run -> needed.add(run.dataset()));
+        benchmarked.stream().filter(d -> !efficiency.containsKey(d)).forEach(needed::add);
+        data.checkFiles(needed);
         int total = plan.runs().size() + benchmarked.size();
         log.printf(
                 "suite: %d training runs and %d benchmarks planned, %d stored already, %d to"
@@ -147,6 +154,7 @@ public final class SuiteRunner {
                 } catch (Exception e) {
                     failures.add(new SuiteOutcome.Failure(run.label(), message(e)));
                     log.println("suite: run " + run.label() + " FAILED: " + message(e));
+                    store.discardIfEmpty(run);
                     progress.failed((System.nanoTime() - t0) / 1e9);
                 }
             }

@@ -108,4 +108,28 @@ class RunStoreTest {
                     .containsExactly("notes.txt");
         }
     }
+
+    @Test
+    void givenFailedRunWithEmptyFolder_whenDiscarded_thenItsEmptyFoldersGoButTheRootStays()
+            throws IOException {
+        // Given the folder a run created before it failed, and a sibling run that finished
+        RunStore store = new RunStore(dir);
+        store.clearUnfinished(run);
+        Path folder = store.folder(run);
+        assertThat(folder).isEmptyDirectory();
+        // When
+        store.discardIfEmpty(run);
+        // Then nothing of it is left, up to (not including) the store's root
+        assertThat(dir.resolve("runs")).doesNotExist();
+        assertThat(dir).isDirectory();
+    }
+
+    @Test
+    void givenRunFolderWithAFile_whenDiscarded_thenKept() throws IOException {
+        RunStore store = new RunStore(dir);
+        store.clearUnfinished(run);
+        Files.writeString(store.folder(run).resolve("notes.txt"), "keep");
+        store.discardIfEmpty(run);
+        assertThat(store.folder(run).resolve("notes.txt")).exists();
+    }
 }
