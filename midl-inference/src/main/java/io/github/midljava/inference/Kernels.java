@@ -309,8 +309,12 @@ final class Kernels {
         gemmPacked(x, xOff, d, batch, packed, d, n, from, to, out, outOff, tmp, TILE_ROWS);
     }
 
-    /** Samples per tile of {@link #gemmPacked}: 6 x 2 vectors = 12 accumulators (or 4 x 2). */
-    static final int TILE_ROWS = Integer.getInteger("midl.inference.tileRows", 6);
+    /**
+     * Samples per tile of {@link #gemmPacked}: 6 x 2 vectors = 12 accumulators (or 4 x 2). A
+     * constant, not a JVM-wide system property: tuning belongs to the code, not to whoever starts
+     * the JVM.
+     */
+    static final int TILE_ROWS = 6;
 
     /** Samples per cache block of {@link #gemmPacked}: their x rows stay in L2 across panels. */
     private static final int SAMPLE_BLOCK = 192;

@@ -24,7 +24,7 @@ final class Team implements AutoCloseable {
     }
 
     /** How long a helper spins after its last task before it parks. */
-    private static final long SPIN_NANOS = Long.getLong("midl.inference.spinMicros", 200L) * 1_000L;
+    private static final long SPIN_NANOS = 200_000L;
 
     private final int parts;
     private final Helper[] helpers;
@@ -72,16 +72,6 @@ final class Team implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /** Whether every helper thread has ended (after {@link #close()}). */
-    boolean stopped() {
-        for (Helper h : helpers) {
-            if (h.thread.isAlive()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     int parts() {

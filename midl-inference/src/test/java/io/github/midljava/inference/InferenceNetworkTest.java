@@ -270,4 +270,29 @@ class InferenceNetworkTest {
         assertThatThrownBy(() -> new InferenceNetwork(layers, ComputeMode.SPARSE, 0))
                 .hasMessage("numThreads must be > 0, got 0");
     }
+
+    @Test
+    void givenTwoThreadNetwork_whenClosed_thenItsHelperThreadEndsAndCallsFail() throws Exception {
+        // Given a 3-thread network (two helpers of its own) that has run a call
+        long before = helperThreads();
+        InferenceNetwork net =
+                new InferenceNetwork(
+                        RandomWeights.denseMlp(new int[] {64, 32, 8}, 3), ComputeMode.SPARSE, 3);
+        net.predict(new float[64], 1);
+        assertThat(helperThreads()).isEqualTo(before + 2);
+        // When closing it (twice: idempotent)
+        net.close();
+        net.close();
+        // Then its helpers are gone and a call says why it cannot run
+        assertThat(helperThreads()).isEqualTo(before);
+        assertThatThrownBy(() -> net.predict(new float[64], 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    private static long helperThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("midl-inference-"))
+                .count();
+    }
 }
