@@ -24,12 +24,13 @@ final class TopK {
 
     /**
      * Writes the indices of the k largest of {@code v[off .. off + n)} into {@code sel[selOff ..
-     * selOff + k)}, ascending. Exactly k indices; among equal values the lower index wins. Values
-     * must be finite (gates are in [0, 1]); NaN gives an unspecified but exactly-k, in-range
-     * selection. {@code cand} holds at least {@link #CANDIDATES} floats and {@code ties} at least
-     * {@code k} ints, both scratch. Entries of {@code sel} after the k written may be overwritten
-     * (up to {@link #SEL_SLACK} of them, where the array has them): give each caller's selection
-     * its own array, or fill consecutive ranges in ascending order.
+     * selOff + k)}, ascending. Exactly k indices; among equal values the lower index wins. NaN
+     * ranks below every number (a row with NaN, e.g. from a diverged training step, takes a slower
+     * scalar path; before it, a NaN whose sign bit was set could overflow {@code sel}). {@code
+     * cand} holds at least {@link #CANDIDATES} floats and {@code ties} at least {@code k} ints,
+     * both scratch. Entries of {@code sel} after the k written may be overwritten (up to {@link
+     * #SEL_SLACK} of them, where the array has them): give each caller's selection its own array,
+     * or fill consecutive ranges in ascending order.
      */
     static void select(
             float[] v, int off, int n, int k, int[] sel, int selOff, float[] cand, int[] ties) {
@@ -40,6 +41,10 @@ final class TopK {
             return;
         }
         float t = kthLargest(v, off, n, k, cand);
+        if (Float.isNaN(t)) {
+            selectWithNaN(v, off, n, k, sel, selOff);
+            return;
+        }
         int greater = compactGreater(v, off, n, t, sel, selOff);
         // The remaining k - greater come from the ties at t, lowest indices first (usually one):
         // a vector at a time, looking at lanes only where one is equal.
@@ -189,10 +194,16 @@ final class TopK {
     /** Length of the {@code cand} scratch: the candidates plus one write-always slot. */
     static final int CANDIDATES = MAX_CANDIDATES + 1;
 
+    /** {@link #key} of negative and positive infinity: NaN keys lie outside this range. */
+    private static final int KEY_NEG_INF = key(Float.NEGATIVE_INFINITY);
+
+    private static final int KEY_POS_INF = key(Float.POSITIVE_INFINITY);
+
     /**
      * The k-th largest value: the largest t with {@code count(v >= t) >= k}. Bisects on the order
      * keys until at most {@value #MAX_CANDIDATES} values lie between the bounds (about log2(n / 4)
-     * steps instead of ~25 for the full key range), then sorts those few.
+     * steps instead of ~25 for the full key range), then sorts those few. Returns NaN if the row
+     * holds a NaN (its key lies beyond an infinity's: found by the min/max pass for free).
      */
     static float kthLargest(float[] v, int off, int n, int k, float[] cand) {
         // Min and max as order keys: one int min and max per vector, where float min/max carry
@@ -215,6 +226,9 @@ final class TopK {
         for (; j < n; j++) {
             minKey = Math.min(minKey, key(v[off + j]));
             maxKey = Math.max(maxKey, key(v[off + j]));
+        }
+        if (minKey < KEY_NEG_INF || maxKey > KEY_POS_INF) {
+            return Float.NaN;
         }
         // Invariant: count(v >= fromKey(lo)) = countLo >= k > countHi = count(v >= fromKey(hi)).
         long lo = minKey;
@@ -327,6 +341,36 @@ final class TopK {
 
     static float fromKey(int key) {
         return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7FFFFFFF));
+    }
+
+    /**
+     * The selection of a row holding NaN: by value descending with NaN below every number, then by
+     * index ascending. Rare (a diverged step), so a plain sort.
+     */
+    private static void selectWithNaN(float[] v, int off, int n, int k, int[] sel, int selOff) {
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> {
+                    float x = v[off + a];
+                    float y = v[off + b];
+                    boolean xn = Float.isNaN(x);
+                    boolean yn = Float.isNaN(y);
+                    if (xn != yn) {
+                        return xn ? 1 : -1;
+                    }
+                    if (!xn && x != y) {
+                        return x > y ? -1 : 1;
+                    }
+                    return Integer.compare(a, b);
+                });
+        for (int q = 0; q < k; q++) {
+            sel[selOff + q] = order[q];
+        }
+        java.util.Arrays.sort(sel, selOff, selOff + k);
     }
 
     /** NaN fallback: complete with the lowest indices not yet chosen, then sort. */

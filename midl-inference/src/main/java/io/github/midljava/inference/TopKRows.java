@@ -13,7 +13,7 @@ public final class TopKRows {
      * Writes into {@code mask} ({@code [rows, n]}, row-major) 1 for the {@code k} largest values of
      * each row of {@code values} and 0 elsewhere; exactly k ones per row, ties to the lower index.
      *
-     * @param values {@code [rows, n]} finite values (NaN gives an unspecified, exactly-k mask)
+     * @param values {@code [rows, n]} values; NaN ranks below every number (still exactly k)
      * @param rows number of rows, {@code >= 0}
      * @param n row length, {@code >= 1}
      * @param k ones per row, in {@code [1, n]}

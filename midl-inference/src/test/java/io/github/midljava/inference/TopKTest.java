@@ -134,4 +134,32 @@ class TopKTest {
         assertThat(sel[0]).isNotNegative();
         assertThat(sel[2]).isLessThanOrEqualTo(4);
     }
+
+    @ParameterizedTest
+    @CsvSource({"512, 230, 300", "512, 230, 10", "100, 45, 60", "37, 5, 36"})
+    void givenNaNOfEitherSign_whenSelectingTopK_thenNaNRanksLastAndExactlyK(
+            int n, int k, int nans) {
+        // Given a row where `nans` entries are NaN, half with the sign bit set (x86's default NaN,
+        // what 0 * inf gives): those used to overflow the selection array
+        SplittableRandom rnd = new SplittableRandom(n + k + nans);
+        float[] g = new float[n];
+        for (int j = 0; j < n; j++) {
+            g[j] = (float) rnd.nextDouble();
+        }
+        float negativeNaN = Float.intBitsToFloat(0xFFC00000);
+        for (int q = 0; q < nans; q++) {
+            g[(q * 7) % n] = q % 2 == 0 ? negativeNaN : Float.NaN;
+        }
+        // When
+        int[] sel = select(g, k);
+        // Then: the largest numbers first, NaN only to fill, lowest NaN indices first
+        float[] numbersFirst = g.clone();
+        for (int j = 0; j < n; j++) {
+            if (Float.isNaN(numbersFirst[j])) {
+                numbersFirst[j] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        assertThat(sel).hasSize(k).isSorted().doesNotHaveDuplicates();
+        assertThat(sel).containsExactly(ScalarReference.topK(numbersFirst, 0, n, k));
+    }
 }
