@@ -66,6 +66,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save-model", description = "Also save the trained parameters to DIR/model/.")
     boolean saveModel;
 
+    @Option(
+            names = "--curves",
+            paramLabel = "N",
+            description =
+                    "Record per-epoch curves (loss, train/test accuracy) and MID-L gate statistics"
+                            + " on fixed probes of N samples into result.json (0 = off). Default:"
+                            + " ${DEFAULT-VALUE}.")
+    int curves = 0;
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
@@ -74,6 +83,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Parse everything before the engine starts, so a typo fails in milliseconds.
         DatasetId id = DatasetId.fromCliName(dataset);
+        if (curves < 0) {
+            throw new IllegalArgumentException("--curves must be >= 0, got " + curves);
+        }
         Method m = Method.fromCliName(method);
         RunSpec spec =
                 new RunSpec(
@@ -100,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
                             }
                         }
                         : null;
-        RunResult result = TrainRun.execute(spec, data, save);
+        RunResult result = TrainRun.execute(spec, data, save, curves);
         Path file = out.resolve("result.json");
         Json.write(file, result);
         System.out.printf(
