@@ -82,7 +82,11 @@ public final class ClassifierTrainer {
                         .build();
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build());
+                        .optOptimizer(
+                                Optimizer.adam()
+                                        .optLearningRateTracker(
+                                                GateLearningRate.of(lr, model.getBlock()))
+                                        .build());
         List<Double> losses = new ArrayList<>();
         Random random = new Random(seed);
         long trainNanos = 0;
