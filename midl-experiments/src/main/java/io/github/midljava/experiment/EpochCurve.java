@@ -10,7 +10,8 @@ import java.util.List;
  * @param epoch 1-based epoch
  * @param loss mean training loss of the epoch (with augmentation, in training mode)
  * @param trainAccuracy accuracy on a fixed subset of the training split (no augmentation)
- * @param testAccuracy accuracy on the whole test split
+ * @param testAccuracy accuracy on a fixed subset of the test split (the gate probe; the whole split
+ *     when the probe is at least as large)
  * @param activeRatio k / n of the MID-L layers during this epoch (1 for models without MID-L)
  * @param gates one entry per MID-L layer in forward order, on the fixed probe subset of the test
  *     split; the churn is against the previous epoch's masks (NaN in the first epoch)

@@ -64,11 +64,11 @@ public final class TrainRun {
 
     /**
      * Runs {@code spec} on already loaded data, lets {@code analysis} see the model and, when
-     * {@code curveProbe > 0}, records {@link EpochCurve}s: after every epoch the accuracy on the
-     * whole test split, on a fixed seeded subset of {@code curveProbe} training samples, and the
-     * gate statistics of every MID-L layer on a fixed seeded subset of {@code curveProbe} test
-     * samples. Recording costs one test pass and two probe passes per epoch, outside the timed
-     * training steps.
+     * {@code curveProbe > 0}, records {@link EpochCurve}s: after every epoch the accuracy on a
+     * fixed seeded subset of {@code curveProbe} training samples and on one of {@code curveProbe}
+     * test samples, and the gate statistics of every MID-L layer on that test subset. Recording
+     * costs three probe passes per epoch, outside the timed training steps (on small training
+     * splits a pass over the whole test split would cost more than the epoch itself).
      *
      * @param curveProbe probe size for the curves; 0 records none
      */
@@ -162,14 +162,15 @@ public final class TrainRun {
             int probeSize,
             List<EpochCurve> curves) {
         DataSplit trainProbe = subset(train, probeSize, spec.seed() * 131 + 3);
-        GateProbe gates = new GateProbe(block, subset(test, probeSize, spec.seed() * 137 + 5));
+        DataSplit testProbe = subset(test, probeSize, spec.seed() * 137 + 5);
+        GateProbe gates = new GateProbe(block, testProbe);
         return (epoch, loss) ->
                 curves.add(
                         new EpochCurve(
                                 epoch + 1,
                                 loss,
                                 Predictor.accuracy(block, manager, trainProbe),
-                                Predictor.accuracy(block, manager, test),
+                                Predictor.accuracy(block, manager, testProbe),
                                 ModelInspector.activeRatio(block),
                                 gates.observe(manager)));
     }
