@@ -57,6 +57,13 @@ public final class MidlOptions {
     int warmupEpochs = 0;
 
     @Option(
+            names = "--gate-lr-scale",
+            description =
+                    "Factor on the learning rate of the MID-L gate parameters, > 0. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    double gateLearningRateScale = 1.0;
+
+    @Option(
             names = "--dropout",
             description = "Dropout rate of the dropout method. Default: ${DEFAULT-VALUE}.")
     double dropoutRate = 0.5;
@@ -76,6 +83,7 @@ public final class MidlOptions {
                         .optGradientMode(gradientMode)
                         .optSparsityWeight(sparsityWeight)
                         .optWarmupEpochs(warmupEpochs)
+                        .optGateLearningRateScale(gateLearningRateScale)
                         .buildConfig(),
                 dropoutRate);
     }

@@ -92,6 +92,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin SampleLimits limits;
 
+    @Option(
+            names = "--curves",
+            paramLabel = "N",
+            description =
+                    "Record per-epoch curves (loss, train/test accuracy) and MID-L gate statistics"
+                            + " on fixed probes of N samples into result.json (0 = off). Default:"
+                            + " ${DEFAULT-VALUE}.")
+    int curves = 0;
+
     @Mixin MidlOptions midl;
 
     @Mixin CommonOptions common;
@@ -100,6 +109,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Parse everything before the engine starts, so a typo fails in milliseconds.
         DatasetId id = DatasetId.fromCliName(dataset);
+        if (curves < 0) {
+            throw new IllegalArgumentException("--curves must be >= 0, got " + curves);
+        }
         Method m = Method.fromCliName(method);
         int testLimit = limits.testLimit();
         RunSpec spec =
@@ -129,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
                                 }
                             }
                             : null;
-            RunResult result = TrainRun.execute(spec, data, save);
+            RunResult result = TrainRun.execute(spec, data, save, curves);
             if (!saveModel) {
                 dir.delete(MODEL); // with --overwrite: no stale model beside the new result
             }

@@ -14,6 +14,8 @@
  *       distribution (experiment E2).
  *   <li>{@link io.github.midljava.evaluate.LabelNoise} and {@link
  *       io.github.midljava.evaluate.GaussianInputNoise}: the corruptions of experiment E3.
+ *   <li>{@link io.github.midljava.evaluate.GateStats}: how a MID-L gate behaves on a probe set
+ *       (entropy, units ever selected, churn between epochs), for the training curves.
  * </ul>
  *
  * <p>Everything random takes an explicit seed and uses {@link java.util.Random}, whose algorithm is

@@ -33,6 +33,8 @@ import java.util.Map;
  * @param model architecture description
  * @param hiddenLayer description of the hidden layer configuration
  * @param provenance where the numbers came from
+ * @param epochCurves per-epoch training curves and gate statistics, or null when the run did not
+ *     record them ({@code midl train --curves})
  */
 public record RunResult(
         String dataset,
@@ -58,4 +60,5 @@ public record RunResult(
         Long peakMemoryBytes,
         String model,
         String hiddenLayer,
-        Provenance provenance) {}
+        Provenance provenance,
+        List<EpochCurve> epochCurves) {}

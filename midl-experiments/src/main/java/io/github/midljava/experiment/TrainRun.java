@@ -20,12 +20,16 @@ import io.github.midljava.model.ModelFactory;
 import io.github.midljava.model.ModelInspector;
 import io.github.midljava.model.ModelOptions;
 import io.github.midljava.train.ClassifierTrainer;
+import io.github.midljava.train.EpochListener;
+import io.github.midljava.train.GateProbe;
 import io.github.midljava.train.Predictor;
 import io.github.midljava.train.TrainingPlan;
 import io.github.midljava.train.TrainingSummary;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +59,23 @@ public final class TrainRun {
 
     /** Runs {@code spec} on already loaded data and lets {@code analysis} see the model. */
     public static RunResult execute(RunSpec spec, Dataset data, Analysis analysis) {
+        return execute(spec, data, analysis, 0);
+    }
+
+    /**
+     * Runs {@code spec} on already loaded data, lets {@code analysis} see the model and, when
+     * {@code curveProbe > 0}, records {@link EpochCurve}s: after every epoch the accuracy on a
+     * fixed seeded subset of {@code curveProbe} training samples and on one of {@code curveProbe}
+     * test samples, and the gate statistics of every MID-L layer on that test subset. Recording
+     * costs three probe passes per epoch, outside the timed training steps (on small training
+     * splits a pass over the whole test split would cost more than the epoch itself).
+     *
+     * @param curveProbe probe size for the curves; 0 records none
+     */
+    public static RunResult execute(RunSpec spec, Dataset data, Analysis analysis, int curveProbe) {
+        if (curveProbe < 0) {
+            throw new IllegalArgumentException("curveProbe must be >= 0, got " + curveProbe);
+        }
         DataSplit train = prepareTrain(data.train(), spec);
         DataSplit test = data.test();
         TrainingPlan plan = spec.plan();
@@ -65,10 +86,15 @@ public final class TrainRun {
         String label = spec.dataset() + "/" + spec.model().method() + " seed " + spec.seed();
         try (Model model = Model.newInstance("midl-" + spec.dataset())) {
             model.setBlock(block);
+            NDManager manager = model.getNDManager();
+            List<EpochCurve> curves = curveProbe > 0 ? new ArrayList<>() : null;
+            EpochListener listener =
+                    curves == null
+                            ? null
+                            : curveRecorder(block, manager, train, test, spec, curveProbe, curves);
             TrainingSummary summary =
                     new ClassifierTrainer(plan, spec.seed(), spec.showProgress())
-                            .train(model, train, label);
-            NDManager manager = model.getNDManager();
+                            .train(model, train, label, listener);
             double testAccuracy = Predictor.accuracy(block, manager, test);
             double trainAccuracy = Predictor.accuracy(block, manager, train);
             Map<String, Double> noisy = new LinkedHashMap<>();
@@ -121,8 +147,41 @@ public final class TrainRun {
                     peak,
                     ModelFactory.describe(spec.dataset(), train.sampleShape(), train.numClasses()),
                     hiddenDescription(spec),
-                    Provenance.capture(data.fileChecksums(), data.description(), config));
+                    Provenance.capture(data.fileChecksums(), data.description(), config),
+                    curves);
         }
+    }
+
+    /** The listener that appends one {@link EpochCurve} per epoch to {@code curves}. */
+    private static EpochListener curveRecorder(
+            SequentialBlock block,
+            NDManager manager,
+            DataSplit train,
+            DataSplit test,
+            RunSpec spec,
+            int probeSize,
+            List<EpochCurve> curves) {
+        DataSplit trainProbe = subset(train, probeSize, spec.seed() * 131 + 3);
+        DataSplit testProbe = subset(test, probeSize, spec.seed() * 137 + 5);
+        GateProbe gates = new GateProbe(block, testProbe);
+        return (epoch, loss) ->
+                curves.add(
+                        new EpochCurve(
+                                epoch + 1,
+                                loss,
+                                Predictor.accuracy(block, manager, trainProbe),
+                                Predictor.accuracy(block, manager, testProbe),
+                                ModelInspector.activeRatio(block),
+                                gates.observe(manager)));
+    }
+
+    /** A fixed seeded subset of at most {@code size} samples of {@code split}. */
+    static DataSplit subset(DataSplit split, int size, long seed) {
+        if (size >= split.size()) {
+            return split;
+        }
+        int[] order = Splits.permutation(split.size(), seed);
+        return split.select(Arrays.copyOf(order, size));
     }
 
     /** Reduces the training split to {@code trainFraction} and flips {@code labelNoise} labels. */

@@ -72,6 +72,21 @@ public final class ClassifierTrainer {
      * @return losses and timings
      */
     public TrainingSummary train(Model model, DataSplit train, String label) {
+        return train(model, train, label, null);
+    }
+
+    /**
+     * Initialises the model's block for {@code train}'s sample shape, trains it and calls {@code
+     * listener} after every epoch (outside the timed training steps).
+     *
+     * @param model a model whose block is set and not yet initialised
+     * @param train the training split
+     * @param label a short label for the progress bar, e.g. {@code mnist/midl}
+     * @param listener sees the model after each epoch, or {@code null}
+     * @return losses and timings
+     */
+    public TrainingSummary train(
+            Model model, DataSplit train, String label, EpochListener listener) {
         int n = train.size();
         int stepsPerEpoch = (n + plan.batchSize() - 1) / plan.batchSize();
         Tracker lr =
@@ -82,7 +97,11 @@ public final class ClassifierTrainer {
                         .build();
         DefaultTrainingConfig config =
                 new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                        .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build());
+                        .optOptimizer(
+                                Optimizer.adam()
+                                        .optLearningRateTracker(
+                                                GateLearningRate.of(lr, model.getBlock()))
+                                        .build());
         List<Double> losses = new ArrayList<>();
         Random random = new Random(seed);
         long trainNanos = 0;
@@ -143,6 +162,9 @@ public final class ClassifierTrainer {
                                 lossSum / steps,
                                 (double) steps * plan.batchSize() / (epochNanos / 1e9),
                                 epochNanos / 1e9);
+                    }
+                    if (listener != null) {
+                        listener.afterEpoch(epoch, lossSum / steps);
                     }
                 }
             }

@@ -455,6 +455,7 @@ public class MidlBlock extends AbstractBlock {
         private int warmupEpochs;
         private Selection selection = Selection.LEARNED;
         private long inputSize;
+        private double gateLearningRateScale = 1.0;
 
         private Builder() {}
 
@@ -536,6 +537,12 @@ public class MidlBlock extends AbstractBlock {
             return this;
         }
 
+        /** Sets the factor on the learning rate of the gate's parameters, > 0; default 1. */
+        public Builder optGateLearningRateScale(double gateLearningRateScale) {
+            this.gateLearningRateScale = gateLearningRateScale;
+            return this;
+        }
+
         /** Builds from an existing configuration (e.g. one read from a result file). */
         public Builder fromConfig(MidlConfig c) {
             units = c.units();
@@ -551,6 +558,7 @@ public class MidlBlock extends AbstractBlock {
             warmupEpochs = c.warmupEpochs();
             selection = c.selection();
             inputSize = c.inputSize();
+            gateLearningRateScale = c.gateLearningRateScale();
             return this;
         }
 
@@ -569,7 +577,8 @@ public class MidlBlock extends AbstractBlock {
                     sparsityWeight,
                     warmupEpochs,
                     selection,
-                    inputSize);
+                    inputSize,
+                    gateLearningRateScale);
         }
 
         /**

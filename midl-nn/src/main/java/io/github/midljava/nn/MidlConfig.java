@@ -22,6 +22,9 @@ package io.github.midljava.nn;
  *     and STATIC
  * @param inputSize d if known when building (then every check runs at build time), else 0 and the
  *     size-dependent checks run when the block is initialised.
+ * @param gateLearningRateScale factor on the optimiser's learning rate for the gate's parameters (G
+ *     or G_up/G_down, b_g), > 0. Default 1 (one learning rate for all). A training option: the
+ *     block itself does not use it; the trainer reads it.
  */
 public record MidlConfig(
         long units,
@@ -36,7 +39,8 @@ public record MidlConfig(
         double sparsityWeight,
         int warmupEpochs,
         Selection selection,
-        long inputSize) {
+        long inputSize,
+        double gateLearningRateScale) {
 
     /** Checks every value that does not depend on the input size. */
     public MidlConfig {
@@ -61,6 +65,9 @@ public record MidlConfig(
         require(sparsityWeight >= 0, "sparsityWeight must be >= 0, got " + sparsityWeight);
         require(warmupEpochs >= 0, "warmupEpochs must be >= 0, got " + warmupEpochs);
         require(inputSize >= 0, "inputSize must be >= 1 (or 0 for unknown), got " + inputSize);
+        require(
+                gateLearningRateScale > 0 && Double.isFinite(gateLearningRateScale),
+                "gateLearningRateScale must be > 0 and finite, got " + gateLearningRateScale);
         if (inputSize > 0) {
             // Fields are not assigned yet inside a compact constructor: pass the parameters.
             checkSizes(inputSize, units, gateKind, gateRank, lightPath, lightRank, selection);
@@ -167,6 +174,9 @@ public record MidlConfig(
         }
         if (selection != Selection.LEARNED) {
             sb.append(", selection=").append(selection);
+        }
+        if (gateLearningRateScale != 1.0) {
+            sb.append(", gateLr=x").append(gateLearningRateScale);
         }
         return sb.append(')').toString();
     }

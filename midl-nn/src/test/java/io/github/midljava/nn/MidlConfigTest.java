@@ -28,6 +28,22 @@ class MidlConfigTest {
     }
 
     @Test
+    void givenGateLearningRateScaleZero_whenBuilding_thenRejectedWithValue() {
+        assertThatThrownBy(() -> valid().optGateLearningRateScale(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gateLearningRateScale must be > 0 and finite, got 0.0");
+    }
+
+    @Test
+    void givenGateLearningRateScale_whenCopyingConfig_thenKeptAndDescribed() {
+        MidlConfig c = valid().optGateLearningRateScale(10).buildConfig();
+        assertThat(MidlBlock.builder().fromConfig(c).buildConfig().gateLearningRateScale())
+                .isEqualTo(10.0);
+        assertThat(c.describe()).contains("gateLr=x10.0");
+        assertThat(valid().buildConfig().gateLearningRateScale()).isEqualTo(1.0);
+    }
+
+    @Test
     void givenNoUnits_whenBuilding_thenRejected() {
         assertThatThrownBy(() -> MidlBlock.builder().build())
                 .hasMessage("units must be >= 1, got 0");

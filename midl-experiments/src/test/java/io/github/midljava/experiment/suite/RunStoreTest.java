@@ -47,6 +47,7 @@ class RunStoreTest {
                 null,
                 "MLP",
                 "Linear",
+                null,
                 null);
     }
 

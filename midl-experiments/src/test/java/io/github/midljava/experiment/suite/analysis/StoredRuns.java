@@ -74,6 +74,7 @@ final class StoredRuns {
                         null,
                         "MLP",
                         "hidden",
+                        null,
                         null);
         runs.put(
                 new PlannedRun(D, variant, seed),
