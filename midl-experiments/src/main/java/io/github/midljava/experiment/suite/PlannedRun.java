@@ -59,7 +59,7 @@ public record PlannedRun(DatasetId dataset, Variant variant, long seed) {
         f.put("seed", Long.toString(seed));
         f.put("preset", options.preset().cliName());
         f.put("plan", spec.plan().toString());
-        f.put("model", variant.model().toString());
+        f.put("model", modelKey(variant.model().toString()));
         f.put("labelNoise", Double.toString(variant.labelNoise()));
         f.put("trainFraction", Double.toString(variant.trainFraction()));
         f.put("inputNoiseSigmas", Arrays.toString(spec.inputNoiseSigmas()));
@@ -84,5 +84,15 @@ public record PlannedRun(DatasetId dataset, Variant variant, long seed) {
         }
         f.put("savesParameters", Boolean.toString(variant.savesParameters()));
         return f;
+    }
+
+    /**
+     * The model's configuration as stored by earlier versions: an option added to {@code
+     * MidlConfig} later enters the fingerprint only when it differs from its default, so that runs
+     * stored before it existed (which trained with that default) are still reused, e.g. from the
+     * {@code result.json} files carried in the repository.
+     */
+    static String modelKey(String model) {
+        return model.replace(", gateLearningRateScale=1.0]", "]");
     }
 }
