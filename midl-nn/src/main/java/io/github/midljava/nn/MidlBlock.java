@@ -156,7 +156,7 @@ public class MidlBlock extends AbstractBlock {
     public MidlOutput forwardDetailed(ParameterStore ps, NDArray x, boolean training) {
         MidlOutput out = midl(x, weights(ps, x, training), config, currentK);
         if (training && config.sparsityWeight() > 0) {
-            pendingPenalty = out.gate().mean().mul((float) config.sparsityWeight());
+            pendingPenalty = mulByScalar(out.gate().mean(), config.sparsityWeight());
         }
         return out;
     }
@@ -234,7 +234,26 @@ public class MidlBlock extends AbstractBlock {
             NDArray down = Linear.linear(x, w.gateDown()).head();
             logits = Linear.linear(down, w.gateUp(), w.gateBias()).head();
         }
-        return config.temperature() == 1.0 ? logits : logits.div((float) config.temperature());
+        return config.temperature() == 1.0 ? logits : divByScalar(logits, config.temperature());
+    }
+
+    /**
+     * {@code a / v}, with v in a scalar that libtorch owns. Not {@code a.div(float)}: DJL 0.36
+     * makes that scalar from a Java direct buffer (libtorch {@code from_blob}, memory it does not
+     * own) and closes it right after the op, while autograd keeps the scalar for the backward
+     * ({@code d(a / v) / da = 1 / v}). Once the garbage collector frees the buffer, the backward
+     * divides by whatever memory the buffer's place holds by then: gradients, hence trainings,
+     * changed from run to run with a temperature other than 1 (measured: the gate gradient came out
+     * divided by a scalar created after the forward). {@code full} allocates in libtorch, and the
+     * forward value is the same division as before.
+     */
+    static NDArray divByScalar(NDArray a, double v) {
+        return a.div(a.getManager().full(new Shape(), (float) v));
+    }
+
+    /** {@code a * v}, with v in a scalar that libtorch owns; see {@link #divByScalar}. */
+    static NDArray mulByScalar(NDArray a, double v) {
+        return a.mul(a.getManager().full(new Shape(), (float) v));
     }
 
     /** {@code a * h1 + (1 - a) * h2}, written as {@code h2 + a * (h1 - h2)}: one op fewer. */
@@ -255,7 +274,7 @@ public class MidlBlock extends AbstractBlock {
                 // a = s*g + stopGradient(m*g - s*g) with s = sigmoid((g - g_k) / t): forward m*g,
                 // backward d(s*g)/dg, which is large only near the k-th largest gate value g_k.
                 NDArray kth = gd.topK(k, 1, true, false).get(0).min(new int[] {1}, true);
-                NDArray s = Activation.sigmoid(g.sub(kth).div((float) c.softTopKTemperature()));
+                NDArray s = Activation.sigmoid(divByScalar(g.sub(kth), c.softTopKTemperature()));
                 NDArray soft = s.mul(g);
                 return soft.add(gd.mul(m).sub(soft.stopGradient()));
             default:
