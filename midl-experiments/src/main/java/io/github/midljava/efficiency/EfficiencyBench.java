@@ -14,6 +14,7 @@ import io.github.midljava.model.ModelInspector;
 import io.github.midljava.nn.MidlBlock;
 import io.github.midljava.nn.export.InferenceExport;
 import io.github.midljava.report.Plots;
+import io.github.midljava.train.EngineForward;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,9 +167,10 @@ public final class EfficiencyBench {
     }
 
     private static Variant engineVariant(Model model, BenchModels.Spec spec, long bytes) {
-        EngineVariant v =
-                new EngineVariant(model.getBlock(), model.getNDManager(), spec.inputSize());
-        return new Variant((x, b) -> v.predict(x, b)[0], bytes, null);
+        EngineForward v =
+                new EngineForward(
+                        model.getBlock(), model.getNDManager(), new long[] {spec.inputSize()});
+        return new Variant((x, b) -> v.logits(x, 0, b)[0], bytes, null);
     }
 
     private int timedCalls(int batch, int variants) {

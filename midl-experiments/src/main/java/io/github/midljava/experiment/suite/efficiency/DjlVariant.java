@@ -1,15 +1,11 @@
 package io.github.midljava.experiment.suite.efficiency;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
 import io.github.midljava.bench.VariantKey;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.model.Method;
-import io.github.midljava.train.ClassifierTrainer;
-import java.nio.FloatBuffer;
+import io.github.midljava.train.EngineForward;
 import java.util.Optional;
 
 /**
@@ -35,45 +31,21 @@ public final class DjlVariant extends NamedVariant {
     /** One forward per call in a sub-manager, which also holds every array the call creates. */
     private static final class DjlInference implements Inference {
 
-        private final SequentialBlock block;
-        private final NDManager manager;
-        private final DataSplit test;
+        private final EngineForward forward;
 
         DjlInference(SequentialBlock block, NDManager manager, DataSplit test) {
-            this.block = block;
-            this.manager = manager;
-            this.test = test;
+            this.forward = new EngineForward(block, manager, test.sampleShape());
         }
 
         @Override
         public void logits(float[] features, int from, int batch, float[] out) {
-            try (NDManager sub = manager.newSubManager()) {
-                float[] v = forward(sub, features, from, batch).toFloatArray();
-                System.arraycopy(v, 0, out, 0, v.length);
-            }
+            float[] v = forward.logits(features, from, batch);
+            System.arraycopy(v, 0, out, 0, v.length);
         }
 
         @Override
         public Long arrayBytes(float[] features, int from, int batch) {
-            try (NDManager sub = manager.newSubManager()) {
-                forward(sub, features, from, batch).toFloatArray();
-                // Results stay attached to the sub-manager until it closes, so this is every array
-                // the forward materialised (a detached alias counts in full, as it is an array).
-                long bytes = 0;
-                for (NDArray a : sub.getManagedArrays()) {
-                    bytes += a.size() * a.getDataType().getNumOfBytes();
-                }
-                return bytes;
-            }
-        }
-
-        private NDArray forward(NDManager sub, float[] features, int from, int batch) {
-            int len = test.featureLength();
-            NDArray x =
-                    sub.create(
-                            FloatBuffer.wrap(features, from * len, batch * len),
-                            ClassifierTrainer.batchShape(test, batch));
-            return block.forward(new ParameterStore(sub, false), new NDList(x), false).head();
+            return forward.arrayBytes(features, from, batch);
         }
     }
 }
