@@ -29,7 +29,7 @@ public final class MidlOptions {
     @Option(
             names = "--light",
             description = "Light path: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    LightPath lightPath = LightPath.LOW_RANK;
+    LightPath lightPath = LightPath.ZERO;
 
     @Option(
             names = "--light-rank",

@@ -320,6 +320,10 @@ public final class EfficiencyBench {
 
     /** Returns {@code MidlBlock} defaults for the report header. */
     static String midlDefaults() {
-        return MidlBlock.builder().setUnits(512).buildConfig().describe();
+        return MidlBlock.builder()
+                .setUnits(512)
+                .optLightPath(BenchModels.LIGHT_PATH)
+                .buildConfig()
+                .describe();
     }
 }

@@ -104,7 +104,7 @@ class ExperimentCommandTest {
                                 "--gradient-modes",
                                 "straight_through,masked",
                                 "--light-paths",
-                                "low_rank",
+                                "zero",
                                 "--gate-ranks",
                                 "16",
                                 "--temperatures",

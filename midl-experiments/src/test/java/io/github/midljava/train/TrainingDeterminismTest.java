@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import io.github.midljava.data.DataSplit;
 import io.github.midljava.nn.GateKind;
+import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlBlock;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,7 @@ class TrainingDeterminismTest {
                             .setUnits(8)
                             .optActiveRatio(0.5)
                             .optGateKind(GateKind.DENSE)
+                            .optLightPath(LightPath.LOW_RANK)
                             .optLightRank(2)
                             .optTemperature(0.5)
                             .build());

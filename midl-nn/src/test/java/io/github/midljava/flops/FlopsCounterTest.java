@@ -24,6 +24,7 @@ class FlopsCounterTest {
                         .setUnits(8)
                         .optActiveRatio(3.0 / 8)
                         .optGateRank(2)
+                        .optLightPath(LightPath.LOW_RANK)
                         .optLightRank(4)
                         .buildConfig();
         // When counting
@@ -49,21 +50,32 @@ class FlopsCounterTest {
 
     @Test
     void givenMnistMlpWithDefaults_whenCounting_thenHonestSavingsAtLeast1point7() {
-        // Given the MNIST MLP 784-512-512-10 with default MID-L layers
-        SequentialBlock net =
-                new SequentialBlock()
-                        .add(MidlBlock.builder().setUnits(512).build())
-                        .add(Activation::relu)
-                        .add(MidlBlock.builder().setUnits(512).build())
-                        .add(Activation::relu)
-                        .add(Linear.builder().setUnits(10).build());
+        // Given the MNIST MLP 784-512-512-10 with default MID-L layers (ZERO light path)
         // When counting per sample
-        FlopsCounter.ModelFlops f = FlopsCounter.count(net, new Shape(1, 784));
-        // Then layer 1: dense 802816, honest 41472 + 360640 + 41472 + 1536 = 445120;
-        // layer 2: dense 524288, honest 32768 + 235520 + 32768 + 1536 = 302592
-        assertThat(f.midlLayers()).isEqualTo(new Flops(1327104, 747712, 596160));
+        FlopsCounter.ModelFlops f = FlopsCounter.count(mnistMlp(LightPath.ZERO), new Shape(1, 784));
+        // Then layer 1: dense 802816, honest gate 41472 + full 360640 + blend 1536 = 403648;
+        // layer 2: dense 524288, honest 32768 + 235520 + 1536 = 269824
+        assertThat(f.midlLayers()).isEqualTo(new Flops(1327104, 673472, 596160));
         assertThat(f.model().dense()).isEqualTo(1327104 + 10240);
         assertThat(f.midlLayers().honestSavings()).isGreaterThanOrEqualTo(1.7);
+    }
+
+    @Test
+    void givenMnistMlpWithLowRankLight_whenCounting_thenLightPathAddsItsCost() {
+        FlopsCounter.ModelFlops f =
+                FlopsCounter.count(mnistMlp(LightPath.LOW_RANK), new Shape(1, 784));
+        // Each layer adds the rank-16 light path 2 r (d + n): 41472 and 32768
+        assertThat(f.midlLayers()).isEqualTo(new Flops(1327104, 747712, 596160));
+        assertThat(f.midlLayers().honestSavings()).isGreaterThanOrEqualTo(1.7);
+    }
+
+    private static SequentialBlock mnistMlp(LightPath light) {
+        return new SequentialBlock()
+                .add(MidlBlock.builder().setUnits(512).optLightPath(light).build())
+                .add(Activation::relu)
+                .add(MidlBlock.builder().setUnits(512).optLightPath(light).build())
+                .add(Activation::relu)
+                .add(Linear.builder().setUnits(10).build());
     }
 
     @Test

@@ -42,6 +42,7 @@ class MidlBlockFormatTest {
                 .optActiveRatio(0.3)
                 .optWarmupEpochs(3)
                 .optGateRank(4)
+                .optLightPath(LightPath.LOW_RANK)
                 .optLightRank(3);
     }
 

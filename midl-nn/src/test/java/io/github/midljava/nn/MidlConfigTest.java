@@ -57,7 +57,7 @@ class MidlConfigTest {
 
     @Test
     void givenLightRankZero_whenBuilding_thenRejected() {
-        assertThatThrownBy(() -> valid().optLightRank(0).build())
+        assertThatThrownBy(() -> valid().optLightPath(LightPath.LOW_RANK).optLightRank(0).build())
                 .hasMessage("lightRank must be >= 1 for a LOW_RANK light path, got 0");
     }
 
@@ -69,7 +69,12 @@ class MidlConfigTest {
 
     @Test
     void givenLightRankAboveMinDN_whenBuildingWithInputSize_thenRejectedWithRange() {
-        assertThatThrownBy(() -> valid().optInputSize(784).optLightRank(65).build())
+        assertThatThrownBy(
+                        () ->
+                                valid().optInputSize(784)
+                                        .optLightPath(LightPath.LOW_RANK)
+                                        .optLightRank(65)
+                                        .build())
                 .hasMessage("lightRank must be in [1, min(inputSize, units)] = [1, 64], got 65");
     }
 

@@ -84,6 +84,7 @@ class MidlGradientTest {
                     .setUnits(N)
                     .optActiveRatio((double) K / N)
                     .optGateKind(GateKind.DENSE)
+                    .optLightPath(LightPath.LOW_RANK)
                     .optLightRank(R)
                     .optTemperature(TAU)
                     .optGradientMode(mode)

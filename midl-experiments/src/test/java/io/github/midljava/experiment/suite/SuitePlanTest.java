@@ -43,7 +43,7 @@ class SuitePlanTest {
         // Then: the default point of every E5 group and E3 at 0% are the E1 runs
         assertThat(c.activeRatio(0.45)).isEqualTo(midl);
         assertThat(c.gradientMode(GradientMode.STRAIGHT_THROUGH)).isEqualTo(midl);
-        assertThat(c.lightPath(LightPath.LOW_RANK)).isEqualTo(midl);
+        assertThat(c.lightPath(LightPath.ZERO)).isEqualTo(midl);
         assertThat(c.gateRank(16)).isEqualTo(midl);
         assertThat(c.temperature(1.0)).isEqualTo(midl);
         assertThat(c.labelNoise(Method.DENSE, 0.0)).isEqualTo(c.e1(Method.DENSE));
@@ -54,6 +54,7 @@ class SuitePlanTest {
         assertThat(c.smallData(Method.MIDL).name()).isEqualTo("midl-train-fraction-0.1");
         assertThat(c.gradientMode(GradientMode.SOFT_TOPK).name())
                 .isEqualTo("midl-gradient-soft_topk");
+        assertThat(c.lightPath(LightPath.LOW_RANK).name()).isEqualTo("midl-light-low_rank");
     }
 
     @Test

@@ -19,6 +19,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.github.midljava.inference.ComputeMode;
 import io.github.midljava.inference.InferenceNetwork;
+import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlBlock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,11 +27,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Train with a warm-up, save, load, export: the exported network computes the trained model. */
 class InferenceExportTest {
 
     private static SequentialBlock mlp() {
+        return mlp(LightPath.LOW_RANK);
+    }
+
+    private static SequentialBlock mlp(LightPath light) {
         return new SequentialBlock()
                 .add(
                         MidlBlock.builder()
@@ -38,6 +45,7 @@ class InferenceExportTest {
                                 .optActiveRatio(0.25)
                                 .optWarmupEpochs(2)
                                 .optGateRank(4)
+                                .optLightPath(light)
                                 .optLightRank(4)
                                 .build())
                 .add(Activation.reluBlock())
@@ -48,14 +56,17 @@ class InferenceExportTest {
         return (MidlBlock) net.getChildren().get(0).getValue();
     }
 
-    @Test
-    void givenModelTrainedWithWarmup_whenSavedLoadedAndExported_thenSameLogitsAsTrainedModel()
-            throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = LightPath.class,
+            names = {"LOW_RANK", "ZERO"})
+    void givenModelTrainedWithWarmup_whenSavedLoadedAndExported_thenSameLogitsAsTrainedModel(
+            LightPath light) throws Exception {
         Engine.getInstance().setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager();
                 Model model = Model.newInstance("export-test")) {
             // Given a model trained 3 epochs, the first two under the warm-up (k = 32 -> 20 -> 8)
-            SequentialBlock net = mlp();
+            SequentialBlock net = mlp(light);
             model.setBlock(net);
             NDArray x = manager.randomNormal(new Shape(64, 12));
             NDArray y = x.get(":, 0:3").argMax(1);
@@ -82,7 +93,7 @@ class InferenceExportTest {
             net.saveParameters(new DataOutputStream(bytes));
 
             // When a fresh model of the same builders loads the file and is exported
-            SequentialBlock loaded = mlp();
+            SequentialBlock loaded = mlp(light);
             loaded.loadParameters(
                     manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
             float[] reloaded =

@@ -60,7 +60,7 @@ final class TinyPlan {
                 0.1,
                 SuiteOptions.DEFAULT_RATIOS,
                 List.of(GradientMode.values()),
-                List.of(LightPath.LOW_RANK),
+                List.of(LightPath.ZERO),
                 SuiteOptions.DEFAULT_GATE_RANKS,
                 SuiteOptions.DEFAULT_TEMPERATURES,
                 SuiteOptions.DEFAULT_BATCH_SIZES,
