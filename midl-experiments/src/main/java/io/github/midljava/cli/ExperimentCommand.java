@@ -94,6 +94,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     int ablationSeeds = 1;
 
     @Option(
+            names = "--ablation-datasets",
+            split = ",",
+            paramLabel = "LIST",
+            description =
+                    "Datasets (among --datasets) on which E3 label noise / small data and E5 run;"
+                            + " the others get E1, E2, E3 input noise and E4 only (a time budget"
+                            + " for expensive datasets). Default: every dataset.")
+    List<String> ablationDatasets;
+
+    @Option(
             names = "--preset",
             description = "quick, standard or paper. Default: ${DEFAULT-VALUE}.")
     Preset preset = Preset.QUICK;
@@ -395,6 +405,13 @@ public final class ExperimentCommand implements Callable<Integer> {
                 epochs,
                 seeds,
                 ablationSeeds,
+                ablationDatasets == null
+                        ? ids
+                        : ablationDatasets.stream()
+                                .map(String::trim)
+                                .map(DatasetId::fromCliName)
+                                .distinct()
+                                .toList(),
                 ms,
                 midl.toModelOptions(Method.MIDL),
                 labelNoise,

@@ -19,6 +19,10 @@ import java.util.List;
  * @param seeds number of seeds of E1 (and so of E2, E3 input noise and E4): seeds 1 ... seeds
  * @param ablationSeeds number of seeds of E3 (label noise, 10% data) and E5: seeds 1 ...
  *     ablationSeeds; their 0%-noise and default points reuse the E1 runs of the same seeds
+ * @param ablationDatasets the datasets (a subset of {@code datasets}, in any order) on which E3's
+ *     own runs (label noise, small data) and E5 run; on the others E3 has only its input-noise
+ *     curve, which needs no run of its own. It lets a time budget drop the expensive grids on the
+ *     expensive datasets while E1 keeps every dataset.
  * @param methods the methods of E1; E2 and E3 use those of them among DENSE, DROPOUT and MIDL
  * @param base the MID-L template (activeRatio, ranks, ...) and dropout rate every variant starts
  *     from; its method is ignored
@@ -49,6 +53,7 @@ public record SuiteOptions(
         int epochs,
         int seeds,
         int ablationSeeds,
+        List<DatasetId> ablationDatasets,
         List<Method> methods,
         ModelOptions base,
         List<Double> labelNoiseLevels,
@@ -94,6 +99,15 @@ public record SuiteOptions(
         require(epochs >= 0, "epochs must be >= 0 (0 = preset), got " + epochs);
         require(seeds >= 1, "seeds must be >= 1, got " + seeds);
         require(ablationSeeds >= 1, "ablationSeeds must be >= 1, got " + ablationSeeds);
+        require(ablationDatasets != null, "ablationDatasets must be set");
+        for (DatasetId d : ablationDatasets) {
+            require(
+                    datasets.contains(d),
+                    "ablation dataset "
+                            + d.cliName()
+                            + " is not among the suite's datasets "
+                            + datasets.stream().map(DatasetId::cliName).toList());
+        }
         require(methods != null && !methods.isEmpty(), "methods must not be empty");
         require(base != null, "base model options must be set");
         require(
@@ -139,6 +153,7 @@ public record SuiteOptions(
         require(data != null, "data options must be set");
         require(testLimit >= 0, "testLimit must be >= 0 (0 = all), got " + testLimit);
         datasets = List.copyOf(datasets);
+        ablationDatasets = List.copyOf(ablationDatasets);
         methods = List.copyOf(methods);
         labelNoiseLevels = List.copyOf(labelNoiseLevels);
         inputSigmas = List.copyOf(inputSigmas);
@@ -153,6 +168,16 @@ public record SuiteOptions(
     /** Returns the E1 seeds, 1 ... seeds. */
     public List<Long> e1Seeds() {
         return seedList(seeds);
+    }
+
+    /** Returns whether E3's own runs and E5 run on {@code dataset}. */
+    public boolean ablates(DatasetId dataset) {
+        return ablationDatasets.contains(dataset);
+    }
+
+    /** Returns the datasets of E3's own runs and E5, in report order. */
+    public List<DatasetId> ablatedDatasets() {
+        return datasets.stream().filter(this::ablates).toList();
     }
 
     /** Returns the E3/E5 seeds, 1 ... ablationSeeds. */

@@ -89,6 +89,8 @@ public final class SuitePlan {
             }
             if (experiments.contains(ExperimentId.E3)) {
                 addAll(primary, d, baselines, e1Seeds); // input noise, full-data gap
+            }
+            if (experiments.contains(ExperimentId.E3) && options.ablates(d)) {
                 addAll(primary, d, baselines, ablation); // the 0% point of every seed used
                 for (Method m : options.baselineMethods()) {
                     for (double level : options.labelNoiseLevels()) {
@@ -104,7 +106,7 @@ public final class SuitePlan {
                 primary.add(efficiencySource(d, Method.DENSE));
                 primary.add(efficiencySource(d, Method.MIDL));
             }
-            if (experiments.contains(ExperimentId.E5)) {
+            if (experiments.contains(ExperimentId.E5) && options.ablates(d)) {
                 addAll(
                         primary,
                         d,

@@ -23,12 +23,19 @@ public final class SuiteOptionsFixture {
 
     /** The same with {@code ablationSeeds} E3/E5 seeds. */
     public static SuiteOptions defaults(int seeds, int ablationSeeds, DatasetId... datasets) {
+        return withAblationDatasets(seeds, ablationSeeds, List.of(datasets), datasets);
+    }
+
+    /** The same with E3's own runs and E5 only on {@code ablationDatasets}. */
+    public static SuiteOptions withAblationDatasets(
+            int seeds, int ablationSeeds, List<DatasetId> ablationDatasets, DatasetId... datasets) {
         return new SuiteOptions(
                 List.of(datasets),
                 Preset.QUICK,
                 0,
                 seeds,
                 ablationSeeds,
+                ablationDatasets,
                 List.of(Method.values()),
                 ModelOptions.defaults(Method.MIDL),
                 SuiteOptions.DEFAULT_LABEL_NOISE,

@@ -58,6 +58,35 @@ class SuitePlanTest {
     }
 
     @Test
+    void givenAblationDatasets_whenPlanAll_thenOtherDatasetsGetOnlyTheirE1Runs() {
+        // Given E3's own runs and E5 on Adult only
+        SuiteOptions o =
+                SuiteOptionsFixture.withAblationDatasets(
+                        3, 2, List.of(DatasetId.ADULT), DatasetId.MNIST, DatasetId.ADULT);
+
+        // When
+        SuitePlan plan = SuitePlan.of(o, EnumSet.allOf(ExperimentId.class));
+
+        // Then: MNIST keeps E1 (5 methods x 3 seeds: E2, E3 input noise and E4 use them);
+        // Adult adds E3 (3 methods x 3 variants x 2 seeds) and E5 (14 x 2)
+        assertThat(plan.runs(DatasetId.MNIST)).hasSize(15);
+        assertThat(plan.runs(DatasetId.MNIST))
+                .allSatisfy(r -> assertThat(r.variant().primary()).isTrue());
+        assertThat(plan.runs(DatasetId.ADULT)).hasSize(15 + 18 + 28);
+        assertThat(o.ablatedDatasets()).containsExactly(DatasetId.ADULT);
+    }
+
+    @Test
+    void givenAblationDatasetOutsideTheSuite_whenBuildingOptions_thenMessageNamesIt() {
+        assertThatThrownBy(
+                        () ->
+                                SuiteOptionsFixture.withAblationDatasets(
+                                        3, 1, List.of(DatasetId.IMDB), DatasetId.MNIST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ablation dataset imdb is not among the suite's datasets [mnist]");
+    }
+
+    @Test
     void givenE1Plan_whenOrdered_thenSeedMajor() {
         // When
         List<PlannedRun> runs =

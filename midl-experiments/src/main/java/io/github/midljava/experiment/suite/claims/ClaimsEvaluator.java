@@ -311,11 +311,11 @@ public final class ClaimsEvaluator {
         return t.row(
                 "Robustness to noise and overfitting",
                 "more robust to label/input noise and overfitting than dense",
-                "E3 (label noise and small data on the ablation seeds, input noise on the E1"
-                        + " models), paired by seed",
+                "E3 (label noise and small data on the ablation seeds and the datasets of"
+                        + " --ablation-datasets, input noise on the E1 models), paired by seed",
                 "per criterion (accuracy drop under label noise, drop under input noise, train-test"
                         + " gap on little data): lower end of the 95% interval of dense loss − MID-L"
-                        + " loss (paired by seed) above 0; pass if all criteria, partial if some,"
+                        + " loss (paired by seed) above 0; pass if all measured criteria, partial if some,"
                         + " fail if none; any criterion with fewer than 3 seed pairs: not enough"
                         + " seeds");
     }

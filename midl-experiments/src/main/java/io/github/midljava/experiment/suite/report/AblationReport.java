@@ -71,6 +71,10 @@ public final class AblationReport implements ExperimentReport {
                 .append("FLOPs, with the dense model of the same seeds as reference.\n\n");
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");
+            if (!results.options().ablates(d)) {
+                md.append("Not run on this dataset (not in `--ablation-datasets`).\n\n");
+                continue;
+            }
             DenseReference dense = ablations.dense().get(d);
             Stat denseAcc = dense == null ? Stat.EMPTY : dense.testAccuracy().stat();
             List<Plots.ParetoPoint> points = new ArrayList<>();

@@ -74,27 +74,30 @@ public final class RobustnessReport implements ExperimentReport {
                 .append("accuracy minus test accuracy. Accuracies are mean ± std over seeds.\n\n");
         for (DatasetId d : results.options().datasets()) {
             md.append("### ").append(d.cliName()).append("\n\n");
-            // Label noise
-            appendCurve(
-                    md,
-                    csv,
-                    dir,
-                    d,
-                    methods,
-                    robustness,
-                    new Curve(
-                            NoiseCondition.LABEL_NOISE,
-                            l -> "label noise " + Fmt.pct(l, 0),
-                            "drop "
-                                    + Fmt.pct(levels.get(0), 0)
-                                    + " → "
-                                    + Fmt.pct(levels.get(levels.size() - 1), 0),
-                            l -> 100 * l,
-                            "Test accuracy after training with label noise",
-                            "label-noise-",
-                            "Test accuracy vs training label noise, ",
-                            "flipped training labels [%] (" + ResultSet.seedText(ablation),
-                            "Accuracy vs label noise, "));
+            boolean own = results.options().ablates(d);
+            if (own) {
+                // Label noise
+                appendCurve(
+                        md,
+                        csv,
+                        dir,
+                        d,
+                        methods,
+                        robustness,
+                        new Curve(
+                                NoiseCondition.LABEL_NOISE,
+                                l -> "label noise " + Fmt.pct(l, 0),
+                                "drop "
+                                        + Fmt.pct(levels.get(0), 0)
+                                        + " → "
+                                        + Fmt.pct(levels.get(levels.size() - 1), 0),
+                                l -> 100 * l,
+                                "Test accuracy after training with label noise",
+                                "label-noise-",
+                                "Test accuracy vs training label noise, ",
+                                "flipped training labels [%] (" + ResultSet.seedText(ablation),
+                                "Accuracy vs label noise, "));
+            }
             // Input noise
             appendCurve(
                     md,
@@ -117,6 +120,12 @@ public final class RobustnessReport implements ExperimentReport {
                             "σ of Gaussian noise on standardised test inputs ("
                                     + ResultSet.seedText(results.options().e1Seeds()),
                             "Accuracy vs input noise, "));
+            if (!own) {
+                md.append(
+                        "Label noise and small data: not run on this dataset (not in"
+                                + " `--ablation-datasets`).\n\n");
+                continue;
+            }
             // Small data
             String small = Fmt.pct(results.options().smallTrainFraction(), 0);
             Table.Builder t =

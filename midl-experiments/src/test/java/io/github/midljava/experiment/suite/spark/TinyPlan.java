@@ -53,6 +53,7 @@ final class TinyPlan {
                 1,
                 1,
                 1,
+                List.of(DatasetId.ADULT),
                 List.of(Method.DENSE, Method.DROPOUT, Method.MIDL),
                 ModelOptions.defaults(Method.MIDL),
                 SuiteOptions.DEFAULT_LABEL_NOISE,
