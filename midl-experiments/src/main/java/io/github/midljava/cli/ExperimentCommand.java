@@ -98,9 +98,10 @@ public final class ExperimentCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "LIST",
             description =
-                    "Datasets (among --datasets) on which E3 label noise / small data and E5 run;"
-                            + " the others get E1, E2, E3 input noise and E4 only (a time budget"
-                            + " for expensive datasets). Default: every dataset.")
+                    "Datasets (among --datasets) on which E3 label noise / small data, E5 and"
+                            + " E1's random_k / static_k run; the others get E1 dense, dropout,"
+                            + " midl, E2, E3 input noise and E4 (a time budget for expensive"
+                            + " datasets). Default: every dataset.")
     List<String> ablationDatasets;
 
     @Option(

@@ -191,7 +191,12 @@ class ExperimentCommandTest {
                 .contains("MID-L, sparse compute (pure Java)")
                 .doesNotContain("not measured (missing)")
                 .contains("](e5/pareto-adult.png)")
-                .contains("adult/adult.data");
+                .contains("adult/adult.data")
+                // the paper's other datasets are listed with the state of their data
+                .contains("### Datasets of the paper not in this suite")
+                .containsPattern(
+                        "- svhn: (not run: data absent\\. .*train_32x32\\.mat|its data is present)")
+                .contains("- mnist: its data is present; not selected");
         List<ClaimRow> claims = r.command().claims();
         assertThat(claims).hasSize(6);
         assertThat(claims)

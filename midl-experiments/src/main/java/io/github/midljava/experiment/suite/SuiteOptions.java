@@ -20,9 +20,9 @@ import java.util.List;
  * @param ablationSeeds number of seeds of E3 (label noise, 10% data) and E5: seeds 1 ...
  *     ablationSeeds; their 0%-noise and default points reuse the E1 runs of the same seeds
  * @param ablationDatasets the datasets (a subset of {@code datasets}, in any order) on which E3's
- *     own runs (label noise, small data) and E5 run; on the others E3 has only its input-noise
- *     curve, which needs no run of its own. It lets a time budget drop the expensive grids on the
- *     expensive datasets while E1 keeps every dataset.
+ *     own runs (label noise, small data), E5 and E1's gate ablations (RANDOM_K, STATIC_K) run; the
+ *     others get E1's DENSE, DROPOUT and MIDL (and so E2, E3's input-noise curve and E4). It lets a
+ *     time budget drop the ablation grids on the expensive datasets.
  * @param methods the methods of E1; E2 and E3 use those of them among DENSE, DROPOUT and MIDL
  * @param base the MID-L template (activeRatio, ranks, ...) and dropout rate every variant starts
  *     from; its method is ignored

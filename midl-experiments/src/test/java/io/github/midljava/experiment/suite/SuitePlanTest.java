@@ -67,9 +67,9 @@ class SuitePlanTest {
         // When
         SuitePlan plan = SuitePlan.of(o, EnumSet.allOf(ExperimentId.class));
 
-        // Then: MNIST keeps E1 (5 methods x 3 seeds: E2, E3 input noise and E4 use them);
-        // Adult adds E3 (3 methods x 3 variants x 2 seeds) and E5 (14 x 2)
-        assertThat(plan.runs(DatasetId.MNIST)).hasSize(15);
+        // Then: MNIST keeps E1's dense, dropout and midl x 3 seeds (E2, E3 input noise and E4 use
+        // them); Adult has all of E1 (5 x 3), E3 (3 methods x 3 variants x 2 seeds), E5 (14 x 2)
+        assertThat(plan.runs(DatasetId.MNIST)).hasSize(9);
         assertThat(plan.runs(DatasetId.MNIST))
                 .allSatisfy(r -> assertThat(r.variant().primary()).isTrue());
         assertThat(plan.runs(DatasetId.ADULT)).hasSize(15 + 18 + 28);

@@ -1,6 +1,8 @@
 package io.github.midljava.experiment.suite.report;
 
+import io.github.midljava.data.DatasetException;
 import io.github.midljava.data.DatasetId;
+import io.github.midljava.data.DatasetLoaders;
 import io.github.midljava.experiment.suite.ExperimentId;
 import io.github.midljava.experiment.suite.analysis.MainTable;
 import io.github.midljava.experiment.suite.analysis.MainTableRow;
@@ -170,7 +172,33 @@ public final class MainTableReport implements ExperimentReport {
                         .append(".\n\n");
             }
         }
+        appendOtherDatasets(md, results);
         CsvTable.write(dir.resolve("summary.csv"), csv.build());
         return new ReportSection(id(), md.toString());
+    }
+
+    /**
+     * Says, for each of the paper's datasets that the suite did not run, whether its data is there:
+     * a reader of a five-dataset report sees that SVHN is missing for lack of data, not by
+     * omission. The check reads the data folder and cache only (never downloads).
+     */
+    private static void appendOtherDatasets(StringBuilder md, ResultSet results) {
+        StringBuilder lines = new StringBuilder();
+        for (DatasetId d : DatasetId.values()) {
+            if (results.options().datasets().contains(d)) {
+                continue;
+            }
+            String state;
+            try {
+                DatasetLoaders.checkFiles(d, results.options().data().withDownload(false));
+                state = "its data is present; not selected (`--datasets`)";
+            } catch (DatasetException e) {
+                state = "not run: data absent. " + e.getMessage();
+            }
+            lines.append("- ").append(d.cliName()).append(": ").append(state).append('\n');
+        }
+        if (!lines.isEmpty()) {
+            md.append("### Datasets of the paper not in this suite\n\n").append(lines).append('\n');
+        }
     }
 }
