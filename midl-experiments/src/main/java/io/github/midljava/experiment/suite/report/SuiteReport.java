@@ -257,6 +257,22 @@ public final class SuiteReport {
                         String.join(
                                 ", ", o.baselineMethods().stream().map(Method::cliName).toList()))
                 .append(".\n");
+        if (!o.ablatedDatasets().equals(o.datasets())) {
+            List<String> others =
+                    o.datasets().stream()
+                            .filter(d -> !o.ablates(d))
+                            .map(DatasetId::cliName)
+                            .toList();
+            sb.append("- Ablation datasets (`--ablation-datasets`): E3 label noise and small data,")
+                    .append(" E5 and E1's gate ablations (random_k, static_k) ran on ")
+                    .append(
+                            String.join(
+                                    ", ",
+                                    o.ablatedDatasets().stream().map(DatasetId::cliName).toList()))
+                    .append(" only; ")
+                    .append(String.join(", ", others))
+                    .append(" have E1 dense, dropout and midl, E2, E3 input noise and E4.\n");
+        }
         sb.append("- MID-L default: ")
                 .append(MidlText.template(o.base().midl()))
                 .append("; dropout rate ")
@@ -331,6 +347,8 @@ public final class SuiteReport {
                 .append(o.seeds())
                 .append(", ablation seeds ")
                 .append(o.ablationSeeds())
+                .append(", ablation datasets ")
+                .append(o.ablatedDatasets().stream().map(DatasetId::cliName).toList())
                 .append(", label noise ")
                 .append(o.labelNoiseLevels())
                 .append(", input σ ")
