@@ -106,7 +106,15 @@ public final class MainTableReport implements ExperimentReport {
             for (Method m : results.options().methods()) {
                 MainTableRow r = table.row(d, m);
                 if (r == null) {
-                    t.addRowPadded(m.cliName(), "0", "not measured (run missing)");
+                    boolean skipped =
+                            !results.options().ablates(d)
+                                    && !results.options().baselineMethods().contains(m);
+                    t.addRowPadded(
+                            m.cliName(),
+                            "0",
+                            skipped
+                                    ? "not run on this dataset (not in `--ablation-datasets`)"
+                                    : "not measured (run missing)");
                     continue;
                 }
                 model = r.model();
