@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -203,6 +204,51 @@ class MidlGradientTest {
         assertClose(w.gateWeight().getGradient().toFloatArray(), t.gateWeightGradient(false), 1e-5);
         // and W1 learns only through the selected units, scaled by g
         assertClose(w.fullWeight().getGradient().toFloatArray(), t.fullWeightGradient(), 1e-5);
+    }
+
+    /**
+     * The gate gradient of the ZERO light path (the default) under {@code mode}, with the loss
+     * taken after a ReLU ({@code L = sum(c * relu(y))}, as in every model) or on y directly.
+     */
+    private float[] zeroLightGateGradient(Tiny t, GradientMode mode, boolean relu) {
+        MidlWeights w =
+                new MidlWeights(
+                        param(t.w1, N, D),
+                        param(t.b1, N),
+                        param(t.gw, N, D),
+                        null,
+                        null,
+                        param(t.gb, N),
+                        null,
+                        null,
+                        null,
+                        null);
+        MidlConfig cfg =
+                MidlBlock.builder()
+                        .fromConfig(t.config(mode))
+                        .optLightPath(LightPath.ZERO)
+                        .buildConfig();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y =
+                    MidlBlock.midl(manager.create(t.x, new Shape(t.batch, D)), w, cfg, K).output();
+            // DJL's relu (torch.relu) passes no gradient at 0; y.maximum(0) would split it
+            NDArray a = relu ? Activation.relu(y) : y;
+            gc.backward(a.mul(manager.create(t.c, new Shape(t.batch, N))).sum());
+        }
+        return w.gateWeight().getGradient().toFloatArray();
+    }
+
+    @Test
+    void givenZeroLightPathAndReluAfter_whenBackward_thenStraightThroughEqualsMasked() {
+        // Given the tiny layer with the ZERO light path: an unselected unit outputs exactly 0
+        Tiny t = new Tiny(3);
+        // When the loss follows a ReLU, as in every model, the ReLU passes no gradient at 0:
+        // the straight-through gate gradient of unselected units (dL/dy * h1) is zero as well
+        assertThat(zeroLightGateGradient(t, GradientMode.STRAIGHT_THROUGH, true))
+                .containsExactly(zeroLightGateGradient(t, GradientMode.MASKED, true));
+        // while on y itself the two modes differ (the ReLU, not the light path, makes them equal)
+        assertThat(zeroLightGateGradient(t, GradientMode.STRAIGHT_THROUGH, false))
+                .isNotEqualTo(zeroLightGateGradient(t, GradientMode.MASKED, false));
     }
 
     @Test
