@@ -51,7 +51,7 @@ public final class TrainMidlMlp {
                                         .setUnits(512)
                                         .optActiveRatio(0.3)
                                         .optGradientMode(GradientMode.MASKED)
-                                        .optLightPath(LightPath.ZERO)
+                                        .optLightPath(LightPath.LOW_RANK)
                                         .build())
                         .add(Activation.reluBlock())
                         .add(Linear.builder().setUnits(10).build());
