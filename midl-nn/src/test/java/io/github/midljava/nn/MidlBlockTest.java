@@ -164,29 +164,25 @@ class MidlBlockTest {
                 .containsExactly(forward(block, x, false).toFloatArray());
     }
 
+    /** 24 units, gate rank 5, LOW_RANK light path of rank 4: every parameter kind. */
+    private static MidlBlock.Builder lowRank24() {
+        return MidlBlock.builder()
+                .setUnits(24)
+                .optGateRank(5)
+                .optLightPath(LightPath.LOW_RANK)
+                .optLightRank(4);
+    }
+
     @Test
     void givenTrainedBlock_whenSavedAndLoaded_thenOutputsBitIdentical() throws Exception {
         // Given an initialised block and its output
-        MidlBlock block =
-                initialized(
-                        MidlBlock.builder()
-                                .setUnits(24)
-                                .optGateRank(5)
-                                .optLightPath(LightPath.LOW_RANK)
-                                .optLightRank(4),
-                        12);
+        MidlBlock block = initialized(lowRank24(), 12);
         NDArray x = manager.randomNormal(new Shape(7, 12));
         float[] before = forward(block, x, false).toFloatArray();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         block.saveParameters(new DataOutputStream(bytes));
         // When loading the parameters into a freshly built, uninitialised block
-        MidlBlock copy =
-                MidlBlock.builder()
-                        .setUnits(24)
-                        .optGateRank(5)
-                        .optLightPath(LightPath.LOW_RANK)
-                        .optLightRank(4)
-                        .build();
+        MidlBlock copy = lowRank24().build();
         copy.loadParameters(
                 manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         // Then its output is bit-identical
@@ -196,14 +192,7 @@ class MidlBlockTest {
 
     @Test
     void givenParametersOfAnotherConfig_whenLoading_thenClearError() throws Exception {
-        MidlBlock block =
-                initialized(
-                        MidlBlock.builder()
-                                .setUnits(24)
-                                .optGateRank(5)
-                                .optLightPath(LightPath.LOW_RANK)
-                                .optLightRank(4),
-                        12);
+        MidlBlock block = initialized(lowRank24(), 12);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         block.saveParameters(new DataOutputStream(bytes));
         MidlBlock other =
