@@ -393,10 +393,13 @@ public final class ExperimentCommand implements Callable<Integer> {
                 Duration.ofSeconds(masterTimeout));
     }
 
+    private static List<DatasetId> datasetIds(List<String> names) {
+        return names.stream().map(String::trim).map(DatasetId::fromCliName).distinct().toList();
+    }
+
     /** Returns the validated suite options of these flags. */
     SuiteOptions options() {
-        List<DatasetId> ids =
-                datasets.stream().map(String::trim).map(DatasetId::fromCliName).distinct().toList();
+        List<DatasetId> ids = datasetIds(datasets);
         List<Method> ms =
                 methods.stream().map(String::trim).map(Method::fromCliName).distinct().toList();
         DataOptions data = common.dataOptions().withTrainLimit(limits.trainLimit);
@@ -406,13 +409,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 epochs,
                 seeds,
                 ablationSeeds,
-                ablationDatasets == null
-                        ? ids
-                        : ablationDatasets.stream()
-                                .map(String::trim)
-                                .map(DatasetId::fromCliName)
-                                .distinct()
-                                .toList(),
+                ablationDatasets == null ? ids : datasetIds(ablationDatasets),
                 ms,
                 midl.toModelOptions(Method.MIDL),
                 labelNoise,

@@ -175,6 +175,14 @@ public record SuiteOptions(
         return ablationDatasets.contains(dataset);
     }
 
+    /**
+     * Returns the E1 methods of {@code dataset}: all of them on an ablation dataset, else those
+     * among DENSE, DROPOUT and MIDL (RANDOM_K and STATIC_K are ablations of the gate).
+     */
+    public List<Method> e1Methods(DatasetId dataset) {
+        return ablates(dataset) ? methods : baselineMethods();
+    }
+
     /** Returns the datasets of E3's own runs and E5, in report order. */
     public List<DatasetId> ablatedDatasets() {
         return datasets.stream().filter(this::ablates).toList();

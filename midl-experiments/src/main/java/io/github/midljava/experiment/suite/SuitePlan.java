@@ -81,10 +81,11 @@ public final class SuitePlan {
             List<PlannedRun> own = new ArrayList<>();
             List<PlannedRun> primary = new ArrayList<>();
             if (experiments.contains(ExperimentId.E1)) {
-                // RANDOM_K and STATIC_K are ablations of the gate: only on the ablation datasets
-                List<Method> e1Methods =
-                        options.ablates(d) ? options.methods() : options.baselineMethods();
-                addAll(primary, d, e1Methods.stream().map(catalog::e1).toList(), e1Seeds);
+                addAll(
+                        primary,
+                        d,
+                        options.e1Methods(d).stream().map(catalog::e1).toList(),
+                        e1Seeds);
             }
             List<Variant> baselines = options.baselineMethods().stream().map(catalog::e1).toList();
             if (experiments.contains(ExperimentId.E2)) {

@@ -106,9 +106,7 @@ public final class MainTableReport implements ExperimentReport {
             for (Method m : results.options().methods()) {
                 MainTableRow r = table.row(d, m);
                 if (r == null) {
-                    boolean skipped =
-                            !results.options().ablates(d)
-                                    && !results.options().baselineMethods().contains(m);
+                    boolean skipped = !results.options().e1Methods(d).contains(m);
                     t.addRowPadded(
                             m.cliName(),
                             "0",
