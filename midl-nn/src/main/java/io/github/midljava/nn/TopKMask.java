@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import io.github.midljava.inference.TopKRows;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The hard top-k mask of MID-L: exactly k ones per row of a {@code [batch, n]} gate, ties broken
@@ -62,13 +64,25 @@ public final class TopKMask {
         return maskInEngine(gate, k);
     }
 
-    /** The mask by {@link TopKRows} on a copy of the gate. */
+    /**
+     * The mask by {@link TopKRows} on a copy of the gate. The copies both ways go through direct
+     * buffers: {@code toFloatArray()} and {@code create(float[])} each allocate and copy once more
+     * on the PyTorch engine (gate [128, 512] on the 2-core AMD EPYC, medians: reading 196 µs
+     * against 13 µs from the engine's direct view, creating 153 µs against 51 µs from a direct
+     * buffer), and MID-L training does this twice per layer and step.
+     */
     static NDArray maskInJava(NDArray gate, int k) {
         int batch = (int) gate.getShape().get(0);
         int n = (int) gate.getShape().get(1);
+        float[] values = new float[batch * n];
+        // tryDirect: a view of the engine's memory where it can give one, else a copy; DJL's
+        // buffers hold native-order bytes either way.
+        gate.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(values);
         float[] mask = new float[batch * n];
-        TopKRows.mask(gate.toFloatArray(), batch, n, k, mask);
-        return gate.getManager().create(mask, gate.getShape());
+        TopKRows.mask(values, batch, n, k, mask);
+        ByteBuffer out = ByteBuffer.allocateDirect(mask.length * Float.BYTES);
+        out.order(ByteOrder.nativeOrder()).asFloatBuffer().put(mask);
+        return gate.getManager().create(out, gate.getShape(), DataType.FLOAT32);
     }
 
     /** The mask by engine operators (any device). */
