@@ -10,8 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * over the samples that selected it, 4 or 8 samples per load of the row) and, for comparison, all
  * 512 units with the packed dense kernel. The second argument offsets every row: with {@code
  * -XX:G1HeapRegionSize=1m} the arrays are humongous and start on a region boundary, so offset 12
- * makes every 64-byte vector load aligned. Run: {@code java --add-modules jdk.incubator.vector -cp
- * <test-classes>:<midl-inference classes> io.github.midljava.inference.SampledProductProbe 8 0}.
+ * makes every 64-byte vector load aligned. {@code blocked16} walks the samples in blocks of 16
+ * (their rows of x, 50 KB, stay near L1) and the units in blocks of 128 (their rows of W1 stay in
+ * L2), each unit over the block's samples that selected it. Run: {@code java --add-modules
+ * jdk.incubator.vector -cp <test-classes>:<midl-inference classes>
+ * io.github.midljava.inference.SampledProductProbe 8 0}.
  */
 public class SampledProductProbe {
     static final VectorSpecies<Float> S = Kernels.SPECIES;
@@ -75,6 +78,51 @@ public class SampledProductProbe {
         a3.intoArray(buf, 3 * L);
     }
 
+    static final int BLOCK = 16;
+    static final int UNIT_BLOCK = 128;
+
+    static void blocked(
+            float[] w,
+            int d,
+            int n,
+            int off,
+            float[] x,
+            int blocks,
+            int[][] blockStart,
+            int[][] blockSamples,
+            float[] out,
+            float[] dots) {
+        for (int u0 = 0; u0 < n; u0 += UNIT_BLOCK) {
+            int u1 = Math.min(n, u0 + UNIT_BLOCK);
+            for (int bl = 0; bl < blocks; bl++) {
+                int[] start = blockStart[bl];
+                int[] samples = blockSamples[bl];
+                for (int j = u0; j < u1; j++) {
+                    int q = start[j];
+                    int end = start[j + 1];
+                    int wOff = j * d + off;
+                    for (; q + 4 <= end; q += 4) {
+                        Kernels.dotRow4(
+                                w,
+                                wOff,
+                                d,
+                                x,
+                                samples[q] * d + off,
+                                samples[q + 1] * d + off,
+                                samples[q + 2] * d + off,
+                                samples[q + 3] * d + off,
+                                dots,
+                                0);
+                        for (int e = 0; e < 4; e++) out[samples[q + e] * n + j] = dots[e];
+                    }
+                    for (; q < end; q++)
+                        out[samples[q] * n + j] =
+                                Kernels.dotRow(w, wOff, d, x, samples[q] * d + off);
+                }
+            }
+        }
+    }
+
     public static void main(String[] a) {
         int d = 784, n = 512, k = 230;
         int batch = Integer.parseInt(a[0]);
@@ -100,11 +148,25 @@ public class SampledProductProbe {
         for (int j = 0; j < n; j++) rowStart[j + 1] += rowStart[j];
         int[] fill = rowStart.clone();
         for (int b = 0; b < batch; b++) for (int j : sel[b]) rowSamples[fill[j]++] = b;
+        // Per block of BLOCK samples: the samples of the block that selected unit j.
+        int blocks = (batch + BLOCK - 1) / BLOCK;
+        int[][] blockStart = new int[blocks][n + 1];
+        int[][] blockSamples = new int[blocks][];
+        for (int bl = 0; bl < blocks; bl++) {
+            int b0 = bl * BLOCK;
+            int b1 = Math.min(batch, b0 + BLOCK);
+            int[] start = blockStart[bl];
+            for (int b = b0; b < b1; b++) for (int j : sel[b]) start[j + 1]++;
+            for (int j = 0; j < n; j++) start[j + 1] += start[j];
+            int[] at = start.clone();
+            blockSamples[bl] = new int[(b1 - b0) * k];
+            for (int b = b0; b < b1; b++) for (int j : sel[b]) blockSamples[bl][at[j]++] = b;
+        }
         float[] out = new float[batch * n];
         float[] dots = new float[8];
         float[] vbuf = new float[4 * L];
         float[] tmp = new float[Kernels.MR * Kernels.NR];
-        String[] names = {"row4", "row8", "densePacked", "row4nosum"};
+        String[] names = {"row4", "row8", "densePacked", "row4nosum", "blocked16"};
         int reps = Math.max(100, 20000 / batch);
         long[][] t = new long[names.length][reps];
         for (int round = -reps; round < reps; round++) {
@@ -113,6 +175,8 @@ public class SampledProductProbe {
                 long t0 = System.nanoTime();
                 if (v == 2) {
                     Kernels.gemmPacked(x, 0, batch, pk, w, d, n, 0, n, out, 0, tmp);
+                } else if (v == 4) {
+                    blocked(w, d, n, off, x, blocks, blockStart, blockSamples, out, dots);
                 } else {
                     for (int j = 0; j < n; j++) {
                         int q = rowStart[j], end = rowStart[j + 1];
