@@ -87,6 +87,39 @@ class TopKMaskTest {
     }
 
     @Test
+    void givenTransposedGate_whenMaskingInJava_thenSameMaskAsItsContiguousCopy() {
+        // Given a gate that is a transposed view (not contiguous: the engine's direct view of it
+        // would be its storage in the other order) and a contiguous copy of the same values
+        manager.getEngine().setRandomSeed(5);
+        NDArray base = manager.randomUniform(0, 1, new Shape(12, 9));
+        NDArray transposed = base.transpose();
+        NDArray copy = manager.create(transposed.toFloatArray(), transposed.getShape());
+        // When masking both in Java
+        float[] fromView = TopKMask.maskInJava(transposed, 4).toFloatArray();
+        float[] fromCopy = TopKMask.maskInJava(copy, 4).toFloatArray();
+        // Then the selection follows the logical layout, not the storage
+        assertThat(fromView).containsExactly(fromCopy);
+        assertThat(fromView).containsExactly(TopKMask.maskInEngine(copy, 4).toFloatArray());
+    }
+
+    @Test
+    void givenMaskFromJava_whenGarbageIsCollected_thenItsValuesStay() {
+        // Given a mask handed to the engine in a Java direct buffer
+        manager.getEngine().setRandomSeed(6);
+        NDArray g = manager.randomUniform(0, 1, new Shape(64, 50));
+        NDArray m = TopKMask.maskInJava(g, 20);
+        float[] before = m.toFloatArray();
+        // When the collector runs and other buffers take memory
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            manager.randomUniform(0, 1, new Shape(64, 50)).toFloatArray();
+        }
+        // Then the array still holds its ones (the NDArray keeps its buffer alive)
+        assertThat(m.toFloatArray()).containsExactly(before);
+        assertThat(m.sum().getFloat()).isEqualTo(64 * 20f);
+    }
+
+    @Test
     void givenBatchOfOne_whenMasking_thenShapeIsKept() {
         NDArray g = manager.create(new float[][] {{0.1f, 0.3f, 0.2f}});
         NDArray m = TopKMask.mask(g, 1);
