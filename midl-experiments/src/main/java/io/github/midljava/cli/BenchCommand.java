@@ -5,6 +5,7 @@ import io.github.midljava.efficiency.EfficiencyBench;
 import io.github.midljava.report.OutputDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,21 +83,96 @@ public final class BenchCommand implements Callable<Integer> {
             description = "mnist-mlp, cnn-head. Default: ${DEFAULT-VALUE}.")
     List<String> models = List.of("mnist-mlp", "cnn-head");
 
+    /** The models {@code --models} accepts. */
+    private static final List<String> MODELS = List.of("mnist-mlp", "cnn-head");
+
     @Override
     public Integer call() throws Exception {
+        validate();
         if (out == null) {
-            return run();
+            return run(null, List.of());
         }
-        try (OutputDirectory dir =
-                OutputDirectory.claim(
-                        out,
-                        overwrite,
-                        List.of("bench.json", "bench.md", "latency-vs-ratio.png"))) {
-            return run();
+        List<String> results = new ArrayList<>(List.of("bench.json", "bench.md"));
+        results.add("latency-vs-ratio.png");
+        MODELS.forEach(m -> results.add("latency-vs-batch-" + m + ".png"));
+        try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, results)) {
+            return run(dir, results);
         }
     }
 
-    private int run() throws Exception {
+    /**
+     * Rejects what would fail or mean nothing only after minutes of measuring, before anything is
+     * measured or written: each message names the option and the value.
+     */
+    private void validate() {
+        if (batches.length == 0) {
+            throw new IllegalArgumentException("--batches must name at least one batch size");
+        }
+        for (int b : batches) {
+            if (b < 1) {
+                throw new IllegalArgumentException("--batches must be >= 1, got " + b);
+            }
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
+        if (!(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("--seconds must be > 0 and finite, got " + seconds);
+        }
+        for (double r : ratios) {
+            if (!(r > 0 && r <= 1)) {
+                throw new IllegalArgumentException("--ratios must be in (0, 1], got " + r);
+            }
+        }
+        if (trainRounds < 0) {
+            throw new IllegalArgumentException(
+                    "--train-rounds must be >= 0 (0 = skip), got " + trainRounds);
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("--models must name at least one model");
+        }
+        for (String m : models) {
+            if (!MODELS.contains(m)) {
+                throw new IllegalArgumentException(
+                        "unknown model '" + m + "' in --models, expected mnist-mlp or cnn-head");
+            }
+        }
+        if (reference != null && !Files.isRegularFile(reference)) {
+            throw new IllegalArgumentException(
+                    "--pytorch-reference " + reference + ": no such file");
+        }
+        if (reference != null && !executable(python)) {
+            throw new IllegalArgumentException(
+                    "--python " + python + ": not an executable file or a command on the PATH");
+        }
+    }
+
+    /** Whether {@code command} is an executable path, or a bare name found on the PATH. */
+    static boolean executable(String command) {
+        if (command.isEmpty()) {
+            return false;
+        }
+        if (command.contains("/")) {
+            return Files.isExecutable(Path.of(command));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Measures, prints the tables and, with an output folder, writes them; {@code previous} are the
+     * files of an earlier result there (with {@code --overwrite}), deleted once the new one is
+     * measured, so that a plot of a model this run does not measure does not stay beside it.
+     */
+    private int run(OutputDirectory dir, List<String> previous) throws Exception {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         EfficiencyBench bench = new EfficiencyBench(threads, seconds);
@@ -110,7 +186,10 @@ public final class BenchCommand implements Callable<Integer> {
             report.reference(reference, python);
         }
         System.out.println(report.markdown(out == null ? null : "latency-vs-ratio.png"));
-        if (out != null) {
+        if (dir != null) {
+            for (String name : previous) {
+                dir.delete(name);
+            }
             report.write(out);
             System.out.println(
                     "Written: " + out.resolve("bench.json") + ", bench.md, latency-vs-ratio.png");
