@@ -3,7 +3,10 @@ package io.github.midljava.cli;
 import io.github.midljava.data.DataOptions;
 import io.github.midljava.train.ClassifierTrainer;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every data-reading command shares: where the data is, threads, progress. */
 public final class CommonOptions {
@@ -15,10 +18,23 @@ public final class CommonOptions {
                     "Data root with one folder per dataset (mnist/, cifar-10/, ...). Default: $MIDL_DATA_DIR, else ~/.midl/data.")
     Path dataDir;
 
+    /** The command this mixin belongs to, for errors about its options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    int threads = 0;
+
+    /** {@code --threads}: checked while the command line is parsed, before anything runs. */
     @Option(
             names = "--threads",
-            description = "Engine intra-op threads. Default: all cores (${DEFAULT-VALUE} = auto).")
-    int threads = 0;
+            description = "Engine intra-op threads, >= 0. Default: 0 (all cores).")
+    void setThreads(int value) {
+        if (value < 0) {
+            throw new ParameterException(
+                    mixee.commandLine(), "--threads must be >= 0 (0 = all cores), got " + value);
+        }
+        threads = value;
+    }
 
     @Option(names = "--no-progress", description = "Do not show training progress.")
     boolean noProgress;

@@ -183,6 +183,28 @@ class MidlCliErrorsTest {
     }
 
     @Test
+    void givenNegativeThreads_whenRunningAnyCommand_thenOneLinePlusSeeHelpAndNoFolder() {
+        // --threads -1 used to mean "all cores" silently; every command that trains rejects it
+        for (List<String> command :
+                List.of(
+                        List.of("train", "--dataset", "adult", "--method", "midl"),
+                        List.of("demo"),
+                        List.of("experiment", "e1", "--datasets", "adult"))) {
+            Path out = tmp.resolve("threads-" + command.get(0));
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--threads", "-1", "--out", out.toString()));
+            int code = run(args);
+            assertThat(code).as("%s", command).isEqualTo(2);
+            assertThat(errLines())
+                    .as("%s", command)
+                    .containsExactly(
+                            "midl: error: --threads must be >= 0 (0 = all cores), got -1",
+                            "see 'midl " + command.get(0) + " --help'");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void givenSeedThatIsNotANumber_whenTraining_thenOneLinePlusSeeHelp() {
         int code = run(train(tmp.resolve("s"), "--seed", "abc"));
         assertThat(code).isEqualTo(2);
