@@ -442,9 +442,11 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (env != null && !env.isBlank() && common.dataDir == null) {
             sb.append("MIDL_DATA_DIR=").append(quote(env)).append(' ');
         }
-        String wait = System.getenv("OMP_WAIT_POLICY");
-        if (wait != null && !wait.isBlank()) {
-            sb.append("OMP_WAIT_POLICY=").append(quote(wait)).append(' ');
+        for (String var : List.of("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")) {
+            String value = System.getenv(var);
+            if (value != null && !value.isBlank()) {
+                sb.append(var).append('=').append(quote(value)).append(' ');
+            }
         }
         sb.append("./midl");
         for (String a : args) {

@@ -386,7 +386,7 @@ public final class SuiteReport {
                     (k, v) -> sb.append("  - `").append(k).append("`: `").append(v).append("`\n"));
         }
         List<String> env = new java.util.ArrayList<>();
-        for (String var : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY")) {
+        for (String var : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT")) {
             String v = System.getenv(var);
             env.add(var + "=" + (v == null ? "(unset)" : v));
         }
