@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,7 +68,9 @@ public final class MidlCli implements Runnable {
                                     ? outputFailure(io)
                                     : ex instanceof UncheckedIOException u
                                             ? outputFailure(u.getCause())
-                                            : ex.getMessage();
+                                            : ex instanceof IllegalArgumentException
+                                                    ? withOption(ex.getMessage())
+                                                    : ex.getMessage();
                     err.println("midl: error: " + oneLine(message));
                     err.flush();
                     return code;
@@ -88,6 +91,45 @@ public final class MidlCli implements Runnable {
         err.println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * The options whose values the library checks (MidlConfig, RunSpec, SuiteOptions): their
+     * messages name the field ({@code "activeRatio must be in (0, 1], got 1.5"}), which on the
+     * command line reads better with the option in front.
+     */
+    private static final Map<String, String> OPTION_OF_FIELD =
+            Map.ofEntries(
+                    Map.entry("activeRatio", "--active-ratio"),
+                    Map.entry("temperature", "--temperature"),
+                    Map.entry("sparsityWeight", "--sparsity-weight"),
+                    Map.entry("dropoutRate", "--dropout"),
+                    Map.entry("gateRank", "--gate-rank"),
+                    Map.entry("lightRank", "--light-rank"),
+                    Map.entry("gateLearningRateScale", "--gate-lr-scale"),
+                    Map.entry("warmupEpochs", "--warmup-epochs"),
+                    Map.entry("epochs", "--epochs"),
+                    Map.entry("trainFraction", "--train-fraction"),
+                    Map.entry("labelNoise", "--label-noise"),
+                    Map.entry("trainLimit", "--train-limit"),
+                    Map.entry("testLimit", "--test-limit"),
+                    Map.entry("smallTrainFraction", "--small-fraction"),
+                    Map.entry("miNeighbours", "--mi-k"),
+                    Map.entry("miThreshold", "--mi-threshold"),
+                    Map.entry("smiDirections", "--smi-directions"),
+                    Map.entry("smiSamples", "--smi-samples"),
+                    Map.entry("accuracyMargin", "--accuracy-margin"),
+                    Map.entry("seeds", "--seeds"),
+                    Map.entry("ablationSeeds", "--ablation-seeds"));
+
+    /** {@code "--active-ratio: activeRatio must be ..."} for a message about a known field. */
+    static String withOption(String message) {
+        if (message == null) {
+            return null;
+        }
+        int space = message.indexOf(' ');
+        String option = space > 0 ? OPTION_OF_FIELD.get(message.substring(0, space)) : null;
+        return option == null ? message : option + ": " + message;
     }
 
     /** {@code "cannot write <file>: permission denied"} and the like. */

@@ -52,7 +52,8 @@ class MidlCliErrorsTest {
         assertThat(code).isEqualTo(2);
         assertThat(errLines())
                 .containsExactly(
-                        "midl: error: temperature must be in [0.01, 1000.0] (float32 training"
+                        "midl: error: --temperature: temperature must be in [0.01, 1000.0]"
+                                + " (float32 training"
                                 + " stays finite there), got 1.0E-50 (0 in float32)");
         assertThat(tmp.resolve("tau")).doesNotExist();
     }
@@ -63,7 +64,8 @@ class MidlCliErrorsTest {
         assertThat(code).isEqualTo(2);
         assertThat(errLines())
                 .containsExactly(
-                        "midl: error: sparsityWeight must be in [0.0, 1000.0] (float32 training"
+                        "midl: error: --sparsity-weight: sparsityWeight must be in [0.0, 1000.0]"
+                                + " (float32 training"
                                 + " stays finite there), got 1.0E39 (infinite in float32)");
     }
 
@@ -202,6 +204,33 @@ class MidlCliErrorsTest {
                             "see 'midl " + command.get(0) + " --help'");
             assertThat(out).doesNotExist();
         }
+    }
+
+    @Test
+    void givenValueTheLibraryRejects_whenRunning_thenTheLineNamesTheOptionFirst() {
+        // The range checks live in the library (RunSpec, SuiteOptions), whose messages name the
+        // field; the command line puts the option the user typed in front.
+        int code = run(train(tmp.resolve("f"), "--train-fraction", "0"));
+        assertThat(code).isEqualTo(2);
+        assertThat(errLines())
+                .containsExactly(
+                        "midl: error: --train-fraction: trainFraction must be in (0, 1], got 0.0");
+        code = run("experiment", "all", "--mi-k", "0", "--out", tmp.resolve("e").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(errLines())
+                .containsExactly("midl: error: --mi-k: miNeighbours must be >= 1, got 0");
+        assertThat(tmp.resolve("f").resolve("result.json")).doesNotExist();
+        assertThat(tmp.resolve("e")).doesNotExist();
+    }
+
+    @Test
+    void givenMessageAboutNoKnownField_whenNamingTheOption_thenUnchanged() {
+        assertThat(MidlCli.withOption("k must be in [1, 3], got 4"))
+                .isEqualTo("k must be in [1, 3], got 4");
+        assertThat(MidlCli.withOption("epochs must be >= 0 (0 = preset), got -1"))
+                .isEqualTo("--epochs: epochs must be >= 0 (0 = preset), got -1");
+        assertThat(MidlCli.withOption("epochsX must be")).isEqualTo("epochsX must be");
+        assertThat(MidlCli.withOption(null)).isNull();
     }
 
     @Test
