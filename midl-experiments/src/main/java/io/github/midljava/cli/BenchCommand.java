@@ -92,8 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (out == null) {
             return run(null, List.of());
         }
-        List<String> results = new ArrayList<>(List.of("bench.json", "bench.md"));
-        results.add("latency-vs-ratio.png");
+        List<String> results =
+                new ArrayList<>(List.of("bench.json", "bench.md", "latency-vs-ratio.png"));
         MODELS.forEach(m -> results.add("latency-vs-batch-" + m + ".png"));
         try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, results)) {
             return run(dir, results);
