@@ -5,7 +5,6 @@ import io.github.midljava.efficiency.EfficiencyBench;
 import io.github.midljava.report.OutputDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,10 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--models",
             split = ",",
             description = "mnist-mlp, cnn-head. Default: ${DEFAULT-VALUE}.")
-    List<String> models = List.of("mnist-mlp", "cnn-head");
-
-    /** The models {@code --models} accepts. */
-    private static final List<String> MODELS = List.of("mnist-mlp", "cnn-head");
+    List<String> models = BenchReport.modelNames();
 
     @Override
     public Integer call() throws Exception {
@@ -92,9 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (out == null) {
             return run(null, List.of());
         }
-        List<String> results =
-                new ArrayList<>(List.of("bench.json", "bench.md", "latency-vs-ratio.png"));
-        MODELS.forEach(m -> results.add("latency-vs-batch-" + m + ".png"));
+        List<String> results = BenchReport.files();
         try (OutputDirectory dir = OutputDirectory.claim(out, overwrite, results)) {
             return run(dir, results);
         }
@@ -132,9 +126,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--models must name at least one model");
         }
         for (String m : models) {
-            if (!MODELS.contains(m)) {
+            if (!BenchReport.modelNames().contains(m)) {
                 throw new IllegalArgumentException(
-                        "unknown model '" + m + "' in --models, expected mnist-mlp or cnn-head");
+                        "unknown model '"
+                                + m
+                                + "' in --models, expected "
+                                + String.join(" or ", BenchReport.modelNames()));
             }
         }
         if (reference != null && !Files.isRegularFile(reference)) {

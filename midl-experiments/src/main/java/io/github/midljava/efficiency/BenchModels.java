@@ -11,6 +11,7 @@ import ai.djl.nn.norm.Dropout;
 import io.github.midljava.model.Method;
 import io.github.midljava.nn.LightPath;
 import io.github.midljava.nn.MidlBlock;
+import java.util.List;
 
 /**
  * The MLPs benchmarked: the MNIST MLP 784-512-512-10 and the CIFAR CNN's fully connected head
@@ -25,6 +26,9 @@ final class BenchModels {
 
     static final Spec MNIST_MLP = new Spec("mnist-mlp", 784);
     static final Spec CNN_HEAD = new Spec("cnn-head", 2048);
+
+    /** Every benchmarked model, in report order. */
+    static final List<Spec> ALL = List.of(MNIST_MLP, CNN_HEAD);
 
     /**
      * The benchmarked MID-L layer keeps the LOW_RANK light path (rank 16) although the block's

@@ -38,19 +38,43 @@ public final class BenchReport {
         this.threads = threads;
     }
 
+    /** The names of the models {@link #inference} measures, in report order. */
+    public static List<String> modelNames() {
+        return BenchModels.ALL.stream().map(BenchModels.Spec::name).toList();
+    }
+
+    /**
+     * The files {@link #write} may put into its folder: the tables and every plot, also those of
+     * models a run does not measure (a command replacing an earlier result deletes them all).
+     */
+    public static List<String> files() {
+        List<String> files = new ArrayList<>(List.of(JSON, MARKDOWN, RATIO_PLOT));
+        modelNames().forEach(m -> files.add(batchPlot(m)));
+        return files;
+    }
+
+    private static final String JSON = "bench.json";
+    private static final String MARKDOWN = "bench.md";
+    private static final String RATIO_PLOT = "latency-vs-ratio.png";
+
+    private static String batchPlot(String model) {
+        return "latency-vs-batch-" + model + ".png";
+    }
+
     /** Measures inference for the named models. */
     public void inference(EfficiencyBench bench, List<String> models, int[] batches) {
         for (String name : models) {
             BenchModels.Spec spec =
-                    switch (name) {
-                        case "mnist-mlp" -> BenchModels.MNIST_MLP;
-                        case "cnn-head" -> BenchModels.CNN_HEAD;
-                        default ->
-                                throw new IllegalArgumentException(
-                                        "unknown model '"
-                                                + name
-                                                + "', expected mnist-mlp or cnn-head");
-                    };
+                    BenchModels.ALL.stream()
+                            .filter(s -> s.name().equals(name))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown model '"
+                                                            + name
+                                                            + "', expected "
+                                                            + String.join(" or ", modelNames())));
             records.addAll(bench.inference(spec, batches));
             honestFlops.put(spec.name(), bench.honestFlopsRatio(spec));
         }
@@ -74,14 +98,14 @@ public final class BenchReport {
     /** Writes bench.json, bench.md and latency-vs-ratio.png into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Json.write(dir.resolve("bench.json"), records);
+        Json.write(dir.resolve(JSON), records);
         if (!sweep.isEmpty()) {
-            EfficiencyBench.plotRatioSweep(sweep, dir.resolve("latency-vs-ratio.png"));
+            EfficiencyBench.plotRatioSweep(sweep, dir.resolve(RATIO_PLOT));
         }
         for (String model : honestFlops.keySet()) {
-            plotBatches(model, dir.resolve("latency-vs-batch-" + model + ".png"));
+            plotBatches(model, dir.resolve(batchPlot(model)));
         }
-        AtomicFiles.writeString(dir.resolve("bench.md"), markdown("latency-vs-ratio.png"));
+        AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(RATIO_PLOT));
     }
 
     private Optional<BenchRecord> find(
